@@ -1,0 +1,5 @@
+package io.imgbuild.core.problem;
+
+public enum Severity {
+    ERROR, WARNING
+}
