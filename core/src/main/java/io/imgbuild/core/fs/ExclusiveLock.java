@@ -3,6 +3,7 @@ package io.imgbuild.core.fs;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ public final class ExclusiveLock implements AutoCloseable {
         local.lock();
         try {
             Path lockFile = abs.resolveSibling(abs.getFileName() + ".lock");
+            Files.createDirectories(lockFile.getParent());
             FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 return new ExclusiveLock(local, ch, ch.lock());

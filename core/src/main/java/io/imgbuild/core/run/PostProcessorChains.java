@@ -7,6 +7,7 @@ import io.imgbuild.core.build.PostProcessorResult;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.BuildUi;
+import io.imgbuild.core.util.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -142,6 +143,6 @@ final class PostProcessorChains {
     }
 
     private static String message(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return e instanceof StepFailure ? e.getMessage() : Errors.describe(e);
     }
 }

@@ -6,6 +6,7 @@ import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.BuildUi;
+import io.imgbuild.core.util.Errors;
 import io.imgbuild.core.util.GoDuration;
 import java.time.Duration;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class ProvisionerRunner {
                     return scope.reason();
                 }
                 LOG.error("provisioner {} failed unexpectedly", p.type(), e);
-                return "unexpected error: " + e + " (run with IMGBUILD_LOG=1 for details)";
+                return Errors.describe(e) + " (run with IMGBUILD_LOG=1 for details)";
             } finally {
                 if (timer != null) {
                     timer.cancel(false);

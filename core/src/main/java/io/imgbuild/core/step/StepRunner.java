@@ -4,6 +4,7 @@ import io.imgbuild.core.build.OnError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.imgbuild.core.util.Errors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +112,8 @@ public final class StepRunner {
                 return null;
             }
             LOG.error("unexpected error in step {}", step.name(), e);
-            return "unexpected error in step " + step.name() + ": " + e + " (run with IMGBUILD_LOG=1 for details)";
+            return Errors.isEnvironmental(e) ? step.name() + ": " + Errors.describe(e)
+                    : "unexpected error in step " + step.name() + ": " + e + " (run with IMGBUILD_LOG=1 for details)";
         } finally {
             synchronized (inStep) {
                 inStep.set(false);
@@ -132,7 +134,7 @@ public final class StepRunner {
                 step.cleanup(ctx);
             } catch (Exception | LinkageError e) {
                 LOG.error("cleanup of step {} failed", step.name(), e);
-                String msg = "cleanup of " + step.name() + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                String msg = "cleanup of " + step.name() + " failed: " + Errors.describe(e);
                 failures.add(msg);
                 ctx.ui().error(msg);
             } finally {
