@@ -33,7 +33,8 @@ done
 if [ "$(cut -d' ' -f1 "$work/artifact.sha256")" != "$(sha256sum "$input" | cut -d' ' -f1)" ]; then
   echo "bench: checksums differ!" >&2; exit 1
 fi
-echo "checksum of a ${size_mib} MiB file, best of 3 on $(nproc) cores:"
+java_used=${JAVA_HOME:+$JAVA_HOME/bin/}java
+echo "checksum of a ${size_mib} MiB file, best of 3 on $(nproc) cores, imgbuild on $("$java_used" -version 2>&1 | head -1):"
 awk -v s="$size_mib" -v a="$best_ib" -v b="$best_sum" -v w="$best_wall" 'BEGIN {
   printf "  imgbuild checksum (sha256): %6.1f MiB/s  (hashing step %d ms; whole build incl. copy %d ms)\n", s*1000/a, a, w
   printf "  sha256sum:                  %6.1f MiB/s  (%d ms)\n", s*1000/b, b

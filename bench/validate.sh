@@ -15,7 +15,8 @@ for _ in $(seq "$runs"); do
 done
 ib_med=$(printf '%s\n' "${ib[@]}" | median)
 pk_med=$(printf '%s\n' "${pk[@]}" | median)
-echo "validate, median of $runs runs on $(nproc) cores:"
+java_used=${JAVA_HOME:+$JAVA_HOME/bin/}java
+echo "validate, median of $runs runs on $(nproc) cores, imgbuild on $("$java_used" -version 2>&1 | head -1):"
 echo "  imgbuild validate: ${ib_med} ms   (runs: ${ib[*]})"
 echo "  packer validate:   ${pk_med} ms   (runs: ${pk[*]})  [$(packer version | head -1)]"
 awk -v a="$ib_med" -v b="$pk_med" 'BEGIN { printf "  ratio imgbuild/packer: %.2fx (target <= 2.0x)\n", a / b }'

@@ -74,7 +74,7 @@ public final class ComponentConfig {
 
     /** The config as a record whose components are the keys in camelCase ({@code iso_url} → {@code isoUrl}). */
     public <T> T bind(Class<T> type) {
-        return ConfigBinder.bind(node, type);
+        return RecordBinder.bind(node, type);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.imgbuild.core.template;
 
-import io.imgbuild.core.util.Json;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 final class ObjectNodes {
@@ -9,6 +9,6 @@ final class ObjectNodes {
     }
 
     static ObjectNode empty() {
-        return Json.MAPPER.createObjectNode();
+        return JsonNodeFactory.instance.objectNode();
     }
 }
