@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.imgbuild.core.build.Provisioner;
 import io.imgbuild.core.step.StepFailure;
+import io.imgbuild.core.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Shared by the provisioner tests. */
 public final class TestFiles {
@@ -34,5 +37,21 @@ public final class TestFiles {
         StepFailure f = assertThrows(StepFailure.class, () -> p.provision(null));
         assertEquals("the " + type + " provisioner needs the ssh communicator, which this version of imgbuild does not"
                 + " have yet", f.getMessage());
+    }
+
+    /** With communicator none, a guest provisioner stops with a plain statement. */
+    public static void assertNeedsConnection(Provisioner p, String type, Path workingDir) {
+        StepFailure f = assertThrows(StepFailure.class, () -> p.provision(new TestContext(workingDir)));
+        assertEquals("the " + type + " provisioner needs a connection to the machine, but this build uses communicator"
+                + " none", f.getMessage());
+    }
+
+    /** A JSON object from key, value, key, value...: no escaping by hand for tricky strings. */
+    public static String json(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Json.MAPPER.writeValueAsString(m);
     }
 }

@@ -1,8 +1,11 @@
 package io.imgbuild.core.build;
 
+import io.imgbuild.core.communicator.Communicator;
 import io.imgbuild.core.step.Cancellation;
+import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.BuildUi;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a provisioner gets for one run. */
 public interface ProvisionerContext {
@@ -22,4 +25,13 @@ public interface ProvisionerContext {
 
     /** Environment variables every script gets (PACKER_BUILD_NAME, PACKER_BUILDER_TYPE, PACKER_HTTP_ADDR). */
     Map<String, String> scriptEnvironment();
+
+    /** The connection to the machine; empty with communicator none. */
+    Optional<Communicator> communicator();
+
+    /** The connection, or a failure saying that this provisioner needs one. */
+    default Communicator requireCommunicator(String provisioner) throws StepFailure {
+        return communicator().orElseThrow(() -> new StepFailure("the " + provisioner + " provisioner needs a connection to"
+                + " the machine, but this build uses communicator none"));
+    }
 }

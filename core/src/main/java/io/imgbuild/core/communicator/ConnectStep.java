@@ -1,19 +1,27 @@
 package io.imgbuild.core.communicator;
 
+import io.imgbuild.core.run.BuildData;
+import io.imgbuild.core.ssh.SshCommunicator;
+import io.imgbuild.core.ssh.SshSettings;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
 import io.imgbuild.core.step.StepFailure;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Connects the build's communicator. With {@code communicator: none} there is nothing to connect and
- * provisioners that need a connection are refused when the template is checked.
+ * Connects the build's communicator and puts it in the state for the provisioners; its cleanup
+ * closes the connection. With {@code communicator: none} there is nothing to connect. The address
+ * and login also become build data for the {@code build} template function (Host, Port, User, ...).
  */
 public final class ConnectStep implements Step {
 
     private final CommunicatorConfig config;
+    private final SshTarget target;
 
-    public ConnectStep(CommunicatorConfig config) {
+    public ConnectStep(CommunicatorConfig config, SshTarget target) {
         this.config = config;
+        this.target = target;
     }
 
     @Override
@@ -27,7 +35,30 @@ public final class ConnectStep implements Step {
             ctx.ui().say("Using the none communicator: no connection to the machine");
             return;
         }
-        throw new StepFailure("the ssh communicator is not implemented in this version of imgbuild"
-                + " (it lands with the SSH communicator work); use communicator none for now");
+        SshTarget.Address address = target.resolve(ctx);
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        if (config.sshAgentAuth() && (agent == null || agent.isEmpty())) {
+            throw new StepFailure("ssh_agent_auth is set, but SSH_AUTH_SOCK is not: start ssh-agent (eval $(ssh-agent))"
+                    + " and add the key with ssh-add");
+        }
+        SshSettings settings = SshSettings.from(config, address.host(), address.port(), ctx.build().workingDir(), agent);
+        TemporaryKey temporary = ctx.state().find(TemporaryKey.KEY).orElse(null);
+        if (temporary != null && settings.privateKey() == null) {
+            settings = settings.withPrivateKey(temporary.privateKeyFile());
+        }
+        SshCommunicator communicator = SshCommunicator.connect(settings, ctx.ui(), ctx.cancellation());
+        ctx.state().put(CommunicatorKeys.COMMUNICATOR, communicator);
+        Map<String, String> data = new LinkedHashMap<>(ctx.state().find(BuildData.KEY).orElse(Map.of()));
+        data.put("Host", address.host());
+        data.put("Port", String.valueOf(address.port()));
+        data.put("User", config.sshUsername());
+        data.put("Password", config.sshPassword() == null ? "" : config.sshPassword());
+        data.put("ConnType", "ssh");
+        ctx.state().put(BuildData.KEY, Map.copyOf(data));
+    }
+
+    @Override
+    public void cleanup(StepContext ctx) {
+        ctx.state().remove(CommunicatorKeys.COMMUNICATOR).ifPresent(Communicator::close);
     }
 }

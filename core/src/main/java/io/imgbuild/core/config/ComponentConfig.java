@@ -98,9 +98,9 @@ public final class ComponentConfig {
         return renderer;
     }
 
-    /** A path from the template, resolved against the working directory as Packer does. */
+    /** A path from the template, resolved against the working directory as Packer does ({@code ~} is home). */
     public Path resolvePath(String path) {
-        return workingDir.resolve(path).normalize();
+        return workingDir.resolve(io.imgbuild.core.util.HomePaths.expand(path)).normalize();
     }
 
     public void error(String key, String message, String hint) {

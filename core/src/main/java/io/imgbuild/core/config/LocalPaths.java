@@ -1,5 +1,6 @@
 package io.imgbuild.core.config;
 
+import io.imgbuild.core.util.HomePaths;
 import io.imgbuild.core.json.ConfigOrigin;
 import io.imgbuild.core.problem.Problems;
 import io.imgbuild.core.schema.ConfigSchema;
@@ -25,7 +26,7 @@ final class LocalPaths {
             }
             Path p;
             try {
-                p = workingDir.resolve(expandHome(value)).normalize();
+                p = workingDir.resolve(HomePaths.expand(value)).normalize();
             } catch (InvalidPathException e) {
                 problems.add(origin.error(path, false, "\"" + value + "\" is not a valid path: " + e.getReason(), null));
                 return;
@@ -48,10 +49,4 @@ final class LocalPaths {
         return value.indexOf('*') >= 0 || value.indexOf('?') >= 0 || value.indexOf('[') >= 0;
     }
 
-    static String expandHome(String value) {
-        if (value.equals("~") || value.startsWith("~/")) {
-            return System.getProperty("user.home") + value.substring(1);
-        }
-        return value;
-    }
 }

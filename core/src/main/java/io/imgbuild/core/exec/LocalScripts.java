@@ -69,17 +69,7 @@ public final class LocalScripts {
         }
         ui.say("Running local shell script: " + (spec.inline() != null && script.getFileName().toString()
                 .startsWith("imgbuild-shell") ? "(inline)" : script.toString()));
-        int code = ProcessRunner.run(command, env, workingDir, new OutputListener() {
-            @Override
-            public void stdout(String line) {
-                ui.message(line);
-            }
-
-            @Override
-            public void stderr(String line) {
-                ui.error(line);
-            }
-        }, cancellation);
+        int code = ProcessRunner.run(command, env, workingDir, OutputListener.of(ui::message, ui::error), cancellation);
         if (!spec.validExitCodes().contains(code)) {
             throw new StepFailure("script exited with status " + code + "; allowed exit codes are " + spec.validExitCodes());
         }

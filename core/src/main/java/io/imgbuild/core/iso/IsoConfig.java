@@ -170,10 +170,7 @@ public record IsoConfig(String isoUrl, List<String> isoUrls, String isoChecksum,
             if (location.startsWith("///")) {
                 return Path.of(location.substring(2)).normalize();
             }
-            String path = location;
-            if (path.equals("~") || path.startsWith("~/")) {
-                path = System.getProperty("user.home") + path.substring(1);
-            }
+            String path = io.imgbuild.core.util.HomePaths.expand(location);
             return config.resolvePath(path);
         } catch (IllegalArgumentException e) { // InvalidPathException included
             return null;

@@ -9,4 +9,9 @@ public interface ProvisionerPlugin extends Plugin<Provisioner> {
     default ComponentKind kind() {
         return ComponentKind.PROVISIONER;
     }
+
+    /** Whether it works on the machine through the communicator (shell-local does not). */
+    default boolean needsCommunicator() {
+        return true;
+    }
 }

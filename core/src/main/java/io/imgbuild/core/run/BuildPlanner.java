@@ -12,6 +12,7 @@ import io.imgbuild.core.json.JsonPath;
 import io.imgbuild.core.plugin.ComponentKind;
 import io.imgbuild.core.plugin.Plugin;
 import io.imgbuild.core.plugin.PluginRegistry;
+import io.imgbuild.core.plugin.ProvisionerPlugin;
 import io.imgbuild.core.problem.DidYouMean;
 import io.imgbuild.core.problem.Problem;
 import io.imgbuild.core.problem.Problems;
@@ -26,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -65,8 +67,10 @@ public final class BuildPlanner {
             Builder builder = prepare(ComponentKind.BUILDER, b.type(), b.config(), b.path().key("type"),
                     new ConfigOrigin(b.path(), template.document()), ctx, problems);
             List<PreparedProvisioner> provisioners = new ArrayList<>();
+            boolean connected = hasConnection(b);
             for (ProvisionerDef p : template.provisioners()) {
                 if (applies(p.only(), p.except(), b.name())) {
+                    checkConnection(p, b, connected, template, problems);
                     PreparedProvisioner prepared = provisioner(template, p, b.name(), ctx, problems);
                     if (prepared != null) {
                         provisioners.add(prepared);
@@ -93,6 +97,36 @@ public final class BuildPlanner {
             builds.add(new PreparedBuild(info, builder, provisioners, cleanup, chains));
         }
         return builds;
+    }
+
+    /** Whether the build's machine is reachable: a builder with communicator settings that are not none. */
+    private boolean hasConnection(BuilderDef b) {
+        Plugin<?> plugin = plugins.find(ComponentKind.BUILDER, b.type()).orElse(null);
+        if (plugin == null) {
+            return true; // reported elsewhere
+        }
+        JsonNode prop = SchemaCatalog.instance().get(plugin.schemaResource()).node().path("properties").path("communicator");
+        if (prop.isMissingNode()) {
+            return false;
+        }
+        String value = b.config().path("communicator").asString(prop.path("default").asString("ssh"));
+        return !value.equals("none") || value.contains("{{");
+    }
+
+    /** A provisioner that works on the machine cannot run in a build that has no connection to one. */
+    private void checkConnection(ProvisionerDef p, BuilderDef b, boolean connected, Template template, Problems problems) {
+        if (connected) {
+            return;
+        }
+        plugins.find(ComponentKind.PROVISIONER, p.type()).ifPresent(plugin -> {
+            if (((ProvisionerPlugin) plugin).needsCommunicator()) {
+                problems.add(new ConfigOrigin(p.path(), template.document()).error(JsonPath.ROOT.key("type"), false,
+                        "the " + p.type() + " provisioner works on the machine, but build \"" + b.name()
+                                + "\" has no connection to one (" + (b.type().equals("file") ? "the file builder makes no"
+                                + " machine" : "communicator none") + ")",
+                        "give the build a communicator, or keep this provisioner from it with \"only\" or \"except\""));
+            }
+        });
     }
 
     private PreparedProvisioner provisioner(Template template, ProvisionerDef p, String build, InterpolationContext ctx,

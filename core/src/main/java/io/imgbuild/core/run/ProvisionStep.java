@@ -1,5 +1,6 @@
 package io.imgbuild.core.run;
 
+import io.imgbuild.core.communicator.CommunicatorKeys;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
@@ -57,6 +58,6 @@ final class ProvisionStep implements Step {
     private ProvisionerRunner runner(StepContext ctx) {
         Map<String, String> data = BuildData.of(ctx);
         return new ProvisionerRunner(ctx.build(), ctx.ui(), ctx.cancellation(), data, BuildData.scriptEnvironment(data),
-                backoff);
+                backoff, ctx.state().find(CommunicatorKeys.COMMUNICATOR).orElse(null));
     }
 }

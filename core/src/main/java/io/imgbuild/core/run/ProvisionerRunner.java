@@ -2,6 +2,7 @@ package io.imgbuild.core.run;
 
 import io.imgbuild.core.build.BuildInfo;
 import io.imgbuild.core.build.ProvisionerContext;
+import io.imgbuild.core.communicator.Communicator;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.step.StepFailure;
@@ -10,6 +11,7 @@ import io.imgbuild.core.util.Errors;
 import io.imgbuild.core.util.GoDuration;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -38,9 +40,11 @@ final class ProvisionerRunner {
     private final Map<String, String> buildData;
     private final Map<String, String> scriptEnv;
     private final Backoff backoff;
+    private final Communicator communicator;
 
     ProvisionerRunner(BuildInfo build, BuildUi ui, Cancellation cancellation, Map<String, String> buildData,
-                      Map<String, String> scriptEnv, Backoff backoff) {
+                      Map<String, String> scriptEnv, Backoff backoff, Communicator communicator) {
+        this.communicator = communicator;
         this.build = build;
         this.ui = ui;
         this.cancellation = cancellation;
@@ -147,6 +151,11 @@ final class ProvisionerRunner {
             @Override
             public Map<String, String> scriptEnvironment() {
                 return scriptEnv;
+            }
+
+            @Override
+            public Optional<Communicator> communicator() {
+                return Optional.ofNullable(communicator);
             }
         };
     }

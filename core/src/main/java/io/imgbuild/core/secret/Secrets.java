@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 public final class Secrets {
 
     public static final String MASK = "<sensitive>";
+    static final int MIN_LENGTH = 3;
     private static final Secrets GLOBAL = new Secrets();
 
     /**
@@ -35,7 +36,8 @@ public final class Secrets {
      * tool that prints part of it is masked too.
      */
     public synchronized void add(String secret) {
-        if (secret == null || secret.isBlank()) {
+        // A one- or two-character secret cannot be masked without wrecking every line of output.
+        if (secret == null || secret.isBlank() || secret.strip().length() < MIN_LENGTH) {
             return;
         }
         addOne(secret);

@@ -22,7 +22,7 @@ class ProvisionerRunnerTest {
     private final RunFixture f = new RunFixture();
     private final Cancellation cancellation = Cancellation.root();
     private final ProvisionerRunner runner = new ProvisionerRunner(RunFixture.info("b"), f.ui.forBuild("b"), cancellation,
-            Map.of("Host", "10.0.0.5"), Map.of("PACKER_BUILD_NAME", "b"), RunFixture.TINY);
+            Map.of("Host", "10.0.0.5"), Map.of("PACKER_BUILD_NAME", "b"), RunFixture.TINY, null);
 
     private static PreparedProvisioner prov(Provisioner p, Duration pause, Duration timeout, int retries) {
         return new PreparedProvisioner("shell", p, pause, timeout, retries);

@@ -1,6 +1,5 @@
 package io.imgbuild.provisioner.file;
 
-import io.imgbuild.core.build.NotYetImplemented;
 import io.imgbuild.core.build.Provisioner;
 import io.imgbuild.core.config.ComponentConfig;
 import io.imgbuild.core.json.JsonPath;
@@ -10,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code file} provisioner: checks its config (what to copy, local sources that exist). Copying
- * to and from the guest needs the SSH communicator, not written yet.
+ * The {@code file} provisioner: copies files, directories or text between the build host and the
+ * guest (see {@link FileProvisioner}). Checks its config first: what to copy, local sources that
+ * exist.
  */
 public final class FileProvisionerPlugin implements ProvisionerPlugin {
 
@@ -45,7 +45,12 @@ public final class FileProvisionerPlugin implements ProvisionerPlugin {
             config.warning("destination", "several sources are copied into destination \"" + c.destination()
                     + "\", which does not end with /", "end destination with / so it is treated as a directory");
         }
-        return NotYetImplemented.guestProvisioner(type());
+        if (c.hasContent() && c.destination() != null && c.destination().endsWith("/")) {
+            config.error("destination", "content is written to one file, and destination \"" + c.destination()
+                    + "\" ends with /, so it names a directory", "set destination to the file to write, e.g. \""
+                    + c.destination() + "motd\"");
+        }
+        return new FileProvisioner(c, config.renderer(), config.workingDir());
     }
 
     private static void checkLocalSources(ComponentConfig config, FileConfig c) {

@@ -15,6 +15,11 @@ public final class ShellLocalProvisionerPlugin implements ProvisionerPlugin {
     }
 
     @Override
+    public boolean needsCommunicator() {
+        return false; // it runs on the build host
+    }
+
+    @Override
     public Provisioner prepare(ComponentConfig config) {
         LocalScriptSpec.check(config);
         LocalScripts scripts = new LocalScripts(LocalScriptSpec.from(config), config.renderer());

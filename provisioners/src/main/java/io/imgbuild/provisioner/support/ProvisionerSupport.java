@@ -1,10 +1,15 @@
 package io.imgbuild.provisioner.support;
 
 import io.imgbuild.core.config.ComponentConfig;
+import io.imgbuild.core.config.Renderer;
+import io.imgbuild.core.interpolate.Template;
+import io.imgbuild.core.interpolate.TemplateException;
 import io.imgbuild.core.json.JsonPath;
 import io.imgbuild.core.problem.DidYouMean;
+import io.imgbuild.core.step.StepFailure;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** What the guest-side provisioners (shell, file, salt-masterless, chef-solo) share. */
 public final class ProvisionerSupport {
@@ -13,7 +18,6 @@ public final class ProvisionerSupport {
 
     private ProvisionerSupport() {
     }
-
 
     /** {@code guest_os_type} is unix or windows, in any case. */
     public static void checkGuestOsType(ComponentConfig config, String value) {
@@ -39,5 +43,58 @@ public final class ProvisionerSupport {
                         "remove the entry with the empty name");
             }
         }
+    }
+
+    /**
+     * Renders a config string that was left for build time because it uses {@code {{ build `X` }}}
+     * (the config pipeline defers such strings whole). Any other string is returned unchanged: it was
+     * rendered when the template was loaded, and rendering it again would read values as template text.
+     */
+    public static String renderDeferred(Renderer renderer, String text, Map<String, String> buildData)
+            throws StepFailure {
+        if (text == null || text.indexOf("{{") < 0) {
+            return text;
+        }
+        try {
+            if (!Template.parse(text).usesBuildTimeValues()) {
+                return text;
+            }
+        } catch (TemplateException e) {
+            return text; // a rendered value that merely contains "{{"
+        }
+        return renderer.render(text, Map.of(), buildData);
+    }
+
+    /**
+     * One word for a POSIX shell, whatever the text holds. A leading {@code ~/} stays outside the
+     * quotes so the guest's shell still expands it to the home directory.
+     */
+    public static String shellQuote(String text) {
+        String prefix = "";
+        String rest = text;
+        if (text.startsWith("~/")) {
+            prefix = "~/";
+            rest = text.substring(2);
+        }
+        if (!rest.isEmpty() && rest.chars().allMatch(ch -> Character.isLetterOrDigit(ch) && ch < 128
+                || "/._-+=:,@%".indexOf(ch) >= 0)) {
+            return prefix + rest;
+        }
+        return prefix + "'" + rest.replace("'", "'\"'\"'") + "'";
+    }
+
+    /** {@code dir/name} with exactly one slash between them. */
+    public static String remoteJoin(String dir, String name) {
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
+    }
+
+    /** The last element of a guest path, ignoring trailing slashes ("/a/b/" gives "b"). */
+    public static String remoteBaseName(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        int slash = p.lastIndexOf('/');
+        return slash < 0 ? p : p.substring(slash + 1);
     }
 }

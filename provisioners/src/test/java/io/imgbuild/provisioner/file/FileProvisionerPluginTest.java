@@ -36,7 +36,7 @@ class FileProvisionerPluginTest {
         var down = prepare("{\"type\": \"file\", \"source\": \"/etc/hostname\", \"destination\": \"out/hostname\","
                 + " \"direction\": \"download\"}");
         assertEquals(List.of(), down.errorTexts());
-        TestFiles.assertNeedsSsh(down.prepared(), "file");
+        TestFiles.assertNeedsConnection(down.prepared(), "file", dir);
     }
 
     @Test
@@ -82,5 +82,11 @@ class FileProvisionerPluginTest {
         var r = prepare("{\"sources\": [\"files/motd\", \"scripts/a.sh\"], \"destination\": \"/tmp\"}");
         assertEquals(List.of(), r.errorTexts());
         assertTrue(r.hasWarning("destination", "does not end with /"), r.warningTexts()::toString);
+    }
+
+    @Test
+    void contentNeedsAFileDestination() {
+        var r = prepare("{\"content\": \"x\", \"destination\": \"/etc/\"}");
+        assertTrue(r.hasError("destination", "ends with /"), r.errorTexts()::toString);
     }
 }

@@ -41,7 +41,7 @@ class ShellProvisionerPluginTest {
     void corpusShellScriptsIsAccepted() {
         var r = prepare("{\"type\": \"shell\", \"scripts\": [\"scripts/a.sh\", \"scripts/b.sh\"]}");
         assertEquals(List.of(), r.errorTexts());
-        TestFiles.assertNeedsSsh(r.prepared(), "shell");
+        TestFiles.assertNeedsConnection(r.prepared(), "shell", dir);
     }
 
     @Test
@@ -90,5 +90,13 @@ class ShellProvisionerPluginTest {
         assertTrue(r.hasError("environment_vars[2]", "not NAME=value"), r.errorTexts()::toString);
         assertTrue(r.hasError("env[\"\"]", "needs a name"), r.errorTexts()::toString);
         assertEquals(3, r.errors().size(), r.errorTexts()::toString);
+    }
+
+    @Test
+    void envVarFormatMustTakeANameAndAValue() {
+        var r = prepare("{\"inline\": [\"x\"], \"env_var_format\": \"%s=%d \"}");
+        assertTrue(r.hasError("env_var_format", "not a usable format"), r.errorTexts()::toString);
+        assertEquals(List.of(), prepare("{\"inline\": [\"x\"], \"env_var_format\": \"export %s=\\\"%s\\\"; \"}")
+                .errorTexts());
     }
 }

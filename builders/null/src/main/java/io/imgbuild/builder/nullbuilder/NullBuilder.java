@@ -6,6 +6,7 @@ import io.imgbuild.core.build.Builder;
 import io.imgbuild.core.build.BuilderContext;
 import io.imgbuild.core.communicator.CommunicatorConfig;
 import io.imgbuild.core.communicator.ConnectStep;
+import io.imgbuild.core.communicator.SshTarget;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
 import java.util.List;
@@ -24,7 +25,8 @@ final class NullBuilder implements Builder {
 
     @Override
     public List<Step> steps(BuilderContext context) {
-        return List.of(new ConnectStep(communicator), context.provisionStep(), new Step() {
+        SshTarget target = SshTarget.fixed(communicator.sshHost(), communicator.sshPort());
+        return List.of(new ConnectStep(communicator, target), context.provisionStep(), new Step() {
             @Override
             public String name() {
                 return "NullArtifact";

@@ -34,7 +34,6 @@ public final class QemuBuilderPlugin implements BuilderPlugin {
         CommunicatorConfig comm = config.bindChecked(CommunicatorConfig.class);
         if (comm != null) {
             comm.check(config, false);
-            SshChecks.check(config);
         }
         QemuConfig c = config.bindChecked(QemuConfig.class);
         IsoConfig iso = config.bindChecked(IsoConfig.class);

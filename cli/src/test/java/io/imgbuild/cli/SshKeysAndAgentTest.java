@@ -1,0 +1,135 @@
+package io.imgbuild.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.imgbuild.cli.testing.CliProcess;
+import io.imgbuild.cli.testing.CliRun;
+import io.imgbuild.core.build.BuildInfo;
+import io.imgbuild.core.build.OnError;
+import io.imgbuild.core.communicator.ClearTemporaryKeyStep;
+import io.imgbuild.core.communicator.CommunicatorConfig;
+import io.imgbuild.core.communicator.CommunicatorKeys;
+import io.imgbuild.core.communicator.CreateTemporaryKeyStep;
+import io.imgbuild.core.communicator.TemporaryKey;
+import io.imgbuild.core.secret.Secrets;
+import io.imgbuild.core.ssh.SshCommunicator;
+import io.imgbuild.core.ssh.SshSettings;
+import io.imgbuild.core.step.Cancellation;
+import io.imgbuild.core.step.State;
+import io.imgbuild.core.step.StepContext;
+import io.imgbuild.core.step.StepFailure;
+import io.imgbuild.core.ui.Ui;
+import io.imgbuild.testkit.ssh.OpenSshServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Login with ssh-agent, with a key pair made for the build (and removed from the machine), and pause_before_connecting. */
+class SshKeysAndAgentTest {
+
+    private static OpenSshServer sshd;
+
+    @BeforeAll
+    static void startSshd() throws Exception {
+        sshd = OpenSshServer.start();
+    }
+
+    @AfterAll
+    static void stopSshd() {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    @Test
+    void sshAgentAuthUsesTheKeysOfTheRunningAgent(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
+        try {
+            CliProcess.awaitFile(socket, Duration.ofSeconds(10));
+            ProcessBuilder pb = new ProcessBuilder("ssh-add", sshd.privateKey().toString()).redirectErrorStream(true);
+            pb.environment().put("SSH_AUTH_SOCK", socket.toString());
+            assertEquals(0, pb.start().waitFor(), "ssh-add");
+            Files.writeString(dir.resolve("t.json"), """
+                    {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
+                                   "ssh_agent_auth": true, "ssh_timeout": "30s"}],
+                     "provisioners": [{"type": "shell", "inline": ["echo logged in with the agent"]}]}
+                    """.formatted(sshd.host(), sshd.port(), sshd.user()));
+            try (CliProcess p = CliProcess.start(dir, Map.of("SSH_AUTH_SOCK", socket.toString()), "build", "t.json")) {
+                assertEquals(0, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
+                assertTrue(p.out().contains("logged in with the agent"), p.out());
+            }
+            try (CliProcess p = CliProcess.start(dir, Map.of("SSH_AUTH_SOCK", ""), "build", "t.json")) {
+                assertEquals(1, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
+                assertTrue(p.out().contains("ssh_agent_auth is set, but SSH_AUTH_SOCK is not"), p.out());
+            }
+        } finally {
+            agent.destroy();
+        }
+    }
+
+    @Test
+    void aTemporaryKeyPairLogsInAndIsRemovedFromTheMachine(@TempDir Path dir) throws Exception {
+        assumeTrue(OpenSshServer.passwordLoginAvailable(), "needs root to edit the test user's authorized_keys");
+        CommunicatorConfig config = new CommunicatorConfig("ssh", Duration.ZERO, sshd.host(), sshd.port(), sshd.user(), null,
+                null, null, null, false, Duration.ofSeconds(20), 10, false, Duration.ofSeconds(5), Duration.ZERO, false, null, 22,
+                null, null, null, false, null, "sftp", true, List.of(), List.of(), List.of(), List.of(), null, null, "rsa",
+                null, "ed25519", null);
+        StepContext ctx = new StepContext(new BuildInfo("tmpkey", "null", "run-1", Instant.now(), dir, dir, false, false,
+                OnError.CLEANUP), new State(), new Ui(Secrets.global(), List.of(), Clock.systemUTC()).forBuild("tmpkey"),
+                Cancellation.root());
+        CreateTemporaryKeyStep create = new CreateTemporaryKeyStep(config);
+        create.run(ctx);
+        TemporaryKey key = ctx.state().get(TemporaryKey.KEY);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.privateKeyFile())));
+        assertTrue(key.authorizedKeysLine().startsWith("ssh-ed25519 "), key.authorizedKeysLine());
+
+        Path authorized = sshd.homeDir().resolve(".ssh/authorized_keys");
+        String before = Files.readString(authorized);
+        Files.writeString(authorized, key.authorizedKeysLine() + "\n", StandardOpenOption.APPEND);
+        try {
+            SshSettings settings = SshSettings.of(sshd.host(), sshd.port(), sshd.user(), null, key.privateKeyFile())
+                    .withTimeout(Duration.ofSeconds(20));
+            try (SshCommunicator c = SshCommunicator.connect(settings, ctx.ui(), Cancellation.root())) {
+                ctx.state().put(CommunicatorKeys.COMMUNICATOR, c);
+                new ClearTemporaryKeyStep(config).run(ctx);
+            }
+            assertFalse(Files.readString(authorized).contains(key.publicKeyBody()), "the temporary key is gone");
+            assertTrue(Files.readString(authorized).contains(before.strip()), "the other keys stay");
+            assertThrows(StepFailure.class, () -> SshCommunicator.connect(settings.withTimeout(Duration.ofSeconds(3)),
+                    ctx.ui(), Cancellation.root()), "the key no longer logs in");
+        } finally {
+            Files.writeString(authorized, before);
+        }
+        create.cleanup(ctx);
+        assertFalse(Files.exists(key.privateKeyFile()), "the private key file is deleted in cleanup");
+        assertFalse(Files.exists(key.privateKeyFile().getParent()));
+    }
+
+    @Test
+    void pauseBeforeConnectingConnectsTwice(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("t.json"), """
+                {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
+                               "ssh_private_key_file": "%s", "pause_before_connecting": "1s"}],
+                 "provisioners": [{"type": "shell", "inline": ["echo after the pause"]}]}
+                """.formatted(sshd.host(), sshd.port(), sshd.user(), sshd.privateKey()));
+        CliRun.Result r = CliRun.in(dir, "build", "t.json");
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("Pausing 1s before connecting again"), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.contains("Connected to SSH")).count(), r.out());
+    }
+}

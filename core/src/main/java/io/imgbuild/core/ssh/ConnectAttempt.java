@@ -1,0 +1,160 @@
+package io.imgbuild.core.ssh;
+
+import io.imgbuild.core.step.StepFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.common.util.security.SecurityUtils;
+
+/**
+ * One attempt to reach the machine: TCP connect (through the bastion when there is one), key
+ * exchange with the host key check, then authentication. Each failure is classified so the wait
+ * loop can say what is going on and decide whether to keep trying.
+ */
+final class ConnectAttempt {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(30);
+
+    private ConnectAttempt() {
+    }
+
+    /** An open, authenticated session; its bastion (if any) closes with it. */
+    static ClientSession open(SshSettings s) throws SshConnectException, StepFailure {
+        if (s.bastion() == null) {
+            return open(s, s.host(), s.port());
+        }
+        SshSettings.Bastion b = s.bastion();
+        SshSettings hop = SshSettings.of(b.host(), b.port(), b.username(), b.password(), b.privateKey())
+                .withAgent(s.agentSocket());
+        ClientSession bastion = open(hop, b.host(), b.port());
+        try {
+            ExplicitPortForwardingTracker tunnel = bastion.createLocalPortForwardingTracker(
+                    new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress(s.host(), s.port()));
+            SshdSocketAddress local = tunnel.getBoundAddress();
+            ClientSession session = open(s, local.getHostName(), local.getPort());
+            session.addCloseFutureListener(f -> {
+                try {
+                    tunnel.close();
+                } catch (IOException e) {
+                    // the bastion session closes below anyway
+                }
+                bastion.close(true);
+            });
+            return session;
+        } catch (IOException e) {
+            bastion.close(true);
+            throw new SshConnectException(new ConnectFailure(ConnectFailure.Kind.OTHER,
+                    "could not open a tunnel through bastion " + b.host() + ":" + b.port() + ": " + e.getMessage()), e);
+        } catch (SshConnectException | StepFailure | RuntimeException e) {
+            bastion.close(true);
+            throw e;
+        }
+    }
+
+    private static ClientSession open(SshSettings s, String host, int port) throws SshConnectException, StepFailure {
+        SshClient client = SshClients.forSettings(s);
+        AttributeRepository context = AttributeRepository.ofKeyValuePair(HostKeyCheck.EXPECTED,
+                s.hostKeyFingerprint() == null ? "" : s.hostKeyFingerprint());
+        ClientSession session;
+        try {
+            ConnectFuture f = client.connect(s.username(), host, port, context, null);
+            f.verify(CONNECT_TIMEOUT);
+            session = f.getSession();
+        } catch (IOException | RuntimeException e) {
+            throw new SshConnectException(classifyConnect(e), e);
+        }
+        try {
+            if (s.password() != null && !s.password().isEmpty()) {
+                session.addPasswordIdentity(s.password());
+            }
+            if (s.privateKey() != null) {
+                for (KeyPair kp : loadKeys(session, s.privateKey())) {
+                    session.addPublicKeyIdentity(kp);
+                }
+            }
+            session.auth().verify(AUTH_TIMEOUT);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            ConnectFailure failure = Boolean.TRUE.equals(session.getAttribute(HostKeyCheck.MISMATCH))
+                    ? new ConnectFailure(ConnectFailure.Kind.HOST_KEY, "the host key of " + host + ":" + port + " is "
+                    + session.getAttribute(HostKeyCheck.SEEN) + ", not " + s.hostKeyFingerprint()
+                    + " as ssh_host_key_fingerprint says")
+                    : classifyAuth(e, s);
+            session.close(true);
+            throw new SshConnectException(failure, e);
+        }
+    }
+
+    private static Iterable<KeyPair> loadKeys(ClientSession session, Path file) throws StepFailure {
+        try (InputStream in = Files.newInputStream(file)) {
+            Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(session, NamedResource.ofName(file.toString()), in,
+                    null);
+            if (keys == null || !keys.iterator().hasNext()) {
+                throw new StepFailure("no private key found in " + file);
+            }
+            return keys;
+        } catch (NoSuchFileException e) {
+            throw new StepFailure("the private key file " + file + " does not exist");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new StepFailure("cannot read the private key " + file + ": " + e.getMessage()
+                    + " (encrypted keys need ssh_agent_auth)");
+        }
+    }
+
+    private static ConnectFailure classifyConnect(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return new ConnectFailure(ConnectFailure.Kind.REFUSED, t.getMessage());
+            }
+            if (t instanceof SocketTimeoutException || (t.getMessage() != null && t.getMessage().contains("timeout"))) {
+                return new ConnectFailure(ConnectFailure.Kind.TIMED_OUT, String.valueOf(t.getMessage()));
+            }
+            if (t instanceof NoRouteToHostException) {
+                return new ConnectFailure(ConnectFailure.Kind.OTHER, "no route to host");
+            }
+            if (t instanceof UnknownHostException) {
+                return new ConnectFailure(ConnectFailure.Kind.OTHER, "unknown host " + t.getMessage());
+            }
+        }
+        return new ConnectFailure(ConnectFailure.Kind.OTHER, String.valueOf(e.getMessage()));
+    }
+
+    private static ConnectFailure classifyAuth(Throwable e, SshSettings s) {
+        String msg = String.valueOf(e.getMessage());
+        if (msg.contains("No more authentication methods") || msg.contains("authentication")) {
+            List<String> ways = new ArrayList<>();
+            if (s.password() != null) {
+                ways.add("password");
+            }
+            if (s.privateKey() != null) {
+                ways.add("private key " + s.privateKey());
+            }
+            if (s.agentSocket() != null) {
+                ways.add("the keys of ssh-agent");
+            }
+            String tried = ways.isEmpty() ? "no password or key given" : String.join(", ", ways);
+            return new ConnectFailure(ConnectFailure.Kind.AUTH, "the server refused user " + s.username() + " (tried "
+                    + tried + ")");
+        }
+        return new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, msg);
+    }
+}

@@ -1,0 +1,93 @@
+package io.imgbuild.core.ssh;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.sshd.agent.SshAgent;
+import org.apache.sshd.agent.SshAgentFactory;
+import org.apache.sshd.agent.SshAgentServer;
+import org.apache.sshd.agent.common.AbstractAgentProxy;
+import org.apache.sshd.common.FactoryManager;
+import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
+
+/**
+ * ssh_agent_auth: talks to the user's ssh-agent over its Unix socket (SSH_AUTH_SOCK) with the JDK's
+ * own Unix-domain sockets. MINA speaks the agent protocol; this only carries its messages, one
+ * connection per request.
+ */
+final class UnixSocketAgent extends AbstractAgentProxy {
+
+    private static final int MAX_MESSAGE = 256 * 1024;
+
+    private final Path socket;
+
+    UnixSocketAgent(Path socket) {
+        super(null);
+        this.socket = socket;
+    }
+
+    private volatile boolean open = true;
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() throws IOException {
+        open = false;
+        super.close();
+    }
+
+    @Override
+    protected Buffer request(Buffer buffer) throws IOException {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            ByteBuffer out = ByteBuffer.wrap(buffer.array(), buffer.rpos(), buffer.available());
+            while (out.hasRemaining()) {
+                ch.write(out);
+            }
+            ByteBuffer length = readFully(ch, 4);
+            int n = length.getInt(0);
+            if (n <= 0 || n > MAX_MESSAGE) {
+                throw new IOException("ssh-agent sent a message of " + n + " bytes");
+            }
+            return new ByteArrayBuffer(readFully(ch, n).array());
+        }
+    }
+
+    private static ByteBuffer readFully(SocketChannel ch, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) {
+                throw new EOFException("ssh-agent closed the connection");
+            }
+        }
+        return b;
+    }
+
+    /** Gives MINA's public key authentication this agent. */
+    record Factory(Path socket) implements SshAgentFactory {
+        @Override
+        public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
+            return List.of(); // we never forward the agent to the machine
+        }
+
+        @Override
+        public SshAgent createClient(Session session, FactoryManager manager) {
+            return new UnixSocketAgent(socket);
+        }
+
+        @Override
+        public SshAgentServer createServer(ConnectionService service) {
+            throw new UnsupportedOperationException("imgbuild does not forward ssh-agent");
+        }
+    }
+}
