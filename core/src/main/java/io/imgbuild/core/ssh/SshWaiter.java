@@ -26,6 +26,7 @@ final class SshWaiter {
     }
 
     static ClientSession await(SshSettings s, BuildUi ui, Cancellation cancellation) throws StepFailure, CancelledException {
+        CipherWarmUp.startOnce();
         String via = s.bastion() == null ? "" : " through bastion " + s.bastion().host() + ":" + s.bastion().port();
         ui.say("Waiting for SSH on " + s.host() + ":" + s.port() + via + " as " + s.username() + " (timeout "
                 + GoDuration.format(s.timeout()) + ")...");
