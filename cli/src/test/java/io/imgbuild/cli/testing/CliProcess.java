@@ -75,6 +75,23 @@ public final class CliProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until stdout contains {@code text} (the build reached a point), or fails. */
+    public void awaitOutput(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!out().contains(text)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("stdout never showed \"" + text + "\"; stdout:\n" + out() + "\nstderr:\n" + err());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Sends SIGKILL: the process gets no chance to clean up. */
+    public void kill() throws IOException, InterruptedException {
+        new ProcessBuilder("bash", "-c", "kill -KILL " + process.pid()).start().waitFor();
+        process.waitFor();
+    }
+
     /** Waits until a file exists (a step reached a point), or fails. */
     public static void awaitFile(Path file, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -14,7 +14,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
@@ -33,6 +35,12 @@ final class ConnectAttempt {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long a connected socket may stay silent before the key exchange is done. A port forwarded by
+     * QEMU's user-mode network accepts at once even while the guest is still booting, and then says
+     * nothing until it gives up (about 30 s): without this bound one early attempt costs that long.
+     */
+    private static final Duration KEX_TIMEOUT = Duration.ofSeconds(8);
 
     private ConnectAttempt() {
     }
@@ -81,6 +89,20 @@ final class ConnectAttempt {
             session = f.getSession();
         } catch (IOException | RuntimeException e) {
             throw new SshConnectException(classifyConnect(e), e);
+        }
+        try {
+            Set<ClientSession.ClientSessionEvent> reached = session.waitFor(EnumSet.of(
+                    ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.AUTHED,
+                    ClientSession.ClientSessionEvent.CLOSED), KEX_TIMEOUT);
+            if (reached.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
+                session.close(true);
+                throw new SshConnectException(new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, "connected to " + host
+                        + ":" + port + ", but no SSH key exchange within " + KEX_TIMEOUT.toSeconds()
+                        + " s (the machine is probably still booting)"), null);
+            }
+        } catch (RuntimeException e) {
+            session.close(true);
+            throw new SshConnectException(classifyAuth(e, s), e);
         }
         try {
             if (s.password() != null && !s.password().isEmpty()) {

@@ -1,5 +1,7 @@
 package io.imgbuild.testkit.ssh;
 
+import io.imgbuild.testkit.Commands;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,26 +2,34 @@ package io.imgbuild.builder.qemu;
 
 import io.imgbuild.core.build.Builder;
 import io.imgbuild.core.build.BuilderContext;
-import io.imgbuild.core.build.NotYetImplemented;
 import io.imgbuild.core.communicator.CommunicatorConfig;
+import io.imgbuild.core.communicator.ConnectStep;
+import io.imgbuild.core.communicator.SshTarget;
 import io.imgbuild.core.iso.IsoConfig;
+import io.imgbuild.core.log.LogSettings;
 import io.imgbuild.core.step.Step;
+import io.imgbuild.core.step.StepFailure;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PLACEHOLDER: holds the checked qemu configuration. Building (libvirt, VNC, SSH) is not written yet;
- * the one step says so.
+ * Builds a disk image on QEMU through libvirt: source → disks → machine → SSH → provisioners →
+ * shutdown → final image. Every step undoes what it made when the build fails or is cancelled.
  */
 final class QemuBuilder implements Builder {
 
     private final QemuConfig config;
     private final IsoConfig iso;
     private final CommunicatorConfig communicator;
+    private final Path localSource;
 
-    QemuBuilder(QemuConfig config, IsoConfig iso, CommunicatorConfig communicator) {
+    /** @param localSource the ISO or disk image on the local disk, or null when it is to be downloaded */
+    QemuBuilder(QemuConfig config, IsoConfig iso, CommunicatorConfig communicator, Path localSource) {
         this.config = config;
         this.iso = iso;
         this.communicator = communicator;
+        this.localSource = localSource;
     }
 
     QemuConfig config() {
@@ -38,6 +46,39 @@ final class QemuBuilder implements Builder {
 
     @Override
     public List<Step> steps(BuilderContext context) {
-        return List.of(NotYetImplemented.builderStep("qemu"));
+        Path workingDir = context.build().workingDir();
+        Path outputDir = workingDir.resolve(config.outputDirectory()).normalize();
+        DiskPlan plan = DiskPlan.of(config, outputDir);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new CreateWorkDirStep());
+        steps.add(new OpenLibvirtStep(config.libvirtUri()));
+        steps.add(new ChooseAcceleratorStep(config.accelerator()));
+        steps.add(new LocalSourceStep(localSource, iso.urls().get(0)));
+        steps.add(new PrepareOutputDirStep(outputDir));
+        steps.add(new CreateDisksStep(config, plan));
+        steps.add(new StartMachineStep(config, plan, communicator.sshPort()));
+        if (!communicator.none()) {
+            steps.add(new WaitForSshStep(new ConnectStep(communicator, sshTarget()), screenshotPath(workingDir)));
+        }
+        steps.add(context.provisionStep());
+        steps.add(new ShutdownStep(config.shutdownCommand(), config.shutdownTimeout()));
+        steps.add(new FinishDiskStep(config, plan));
+        steps.add(new ArtifactStep(config, plan, outputDir));
+        return steps;
+    }
+
+    private SshTarget sshTarget() {
+        if (config.skipNatMapping()) {
+            return SshTarget.fixed(communicator.sshHost(), communicator.sshPort());
+        }
+        return ctx -> new SshTarget.Address("127.0.0.1", ctx.state().find(QemuKeys.SSH_HOST_PORT)
+                .orElseThrow(() -> new StepFailure("no SSH port was forwarded to the machine")));
+    }
+
+    /** Next to the log file when there is one, else in the working directory. */
+    private Path screenshotPath(Path workingDir) {
+        LogSettings log = LogSettings.fromEnvironment(System.getenv());
+        Path dir = log.path() == null ? workingDir : workingDir.resolve(log.path()).toAbsolutePath().getParent();
+        return dir.resolve(config.vmName() + "-console.png");
     }
 }

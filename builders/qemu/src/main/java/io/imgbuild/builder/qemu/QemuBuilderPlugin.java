@@ -60,7 +60,7 @@ public final class QemuBuilderPlugin implements BuilderPlugin {
         if (c == null || iso == null || comm == null) {
             return null; // some value had the wrong type: the schema check reported it
         }
-        return new QemuBuilder(c, iso, comm);
+        return new QemuBuilder(c, iso, comm, iso.urls().isEmpty() ? null : IsoConfig.localPath(config, iso.urls().get(0)));
     }
 
 

@@ -264,12 +264,4 @@ class QemuBuilderPluginTest {
         assertEquals(List.of(), r.errorTexts());
         assertTrue(r.hasWarning("output_directory", "already exists"), r.warningTexts()::toString);
     }
-
-    @Test
-    void theBuilderSaysItCannotBuildYet() {
-        Builder b = base("").requireNoErrors().prepared();
-        var step = b.steps(null).get(0);
-        StepFailure f = assertThrows(StepFailure.class, () -> step.run(null));
-        assertTrue(f.getMessage().contains("cannot build yet"));
-    }
 }

@@ -1,4 +1,4 @@
-package io.imgbuild.testkit.ssh;
+package io.imgbuild.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +12,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short external command (ssh-keygen, useradd, ...) and captures its combined output. */
-final class Commands {
+public final class Commands {
 
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
-  record Result(List<String> command, int exitCode, String output) {
-    boolean ok() {
+  public record Result(List<String> command, int exitCode, String output) {
+    public boolean ok() {
       return exitCode == 0;
     }
 
     /** Returns the output, or throws with the command, exit code and output if it failed. */
-    String orThrow() throws IOException {
+    public String orThrow() throws IOException {
       if (!ok()) {
         throw new IOException(
             String.join(" ", command) + " exited with " + exitCode + (output.isBlank() ? "" : ":\n" + output.strip()));
@@ -33,7 +33,7 @@ final class Commands {
 
   private Commands() {}
 
-  static Result run(List<String> command) throws IOException, InterruptedException {
+  public static Result run(List<String> command) throws IOException, InterruptedException {
     return run(command, null, DEFAULT_TIMEOUT);
   }
 
@@ -41,7 +41,7 @@ final class Commands {
    * Runs {@code command} with {@code stdin} (may be null: empty input), waiting at most {@code timeout};
    * on timeout the process is killed and an IOException thrown.
    */
-  static Result run(List<String> command, String stdin, Duration timeout) throws IOException, InterruptedException {
+  public static Result run(List<String> command, String stdin, Duration timeout) throws IOException, InterruptedException {
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -78,7 +78,7 @@ final class Commands {
   }
 
   /** Runs {@code command} and returns its output, or throws if it exits non-zero. */
-  static String check(List<String> command) throws IOException, InterruptedException {
+  public static String check(List<String> command) throws IOException, InterruptedException {
     return run(command).orThrow();
   }
 

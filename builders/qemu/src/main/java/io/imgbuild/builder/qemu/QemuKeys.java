@@ -1,0 +1,30 @@
+package io.imgbuild.builder.qemu;
+
+import io.imgbuild.core.step.Key;
+import java.nio.file.Path;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+
+/** What the qemu builder's steps hand to each other. */
+final class QemuKeys {
+
+    /** The libvirt connection; the domain is tied to it (auto-destroyed when it closes). */
+    static final Key<Connect> LIBVIRT = new Key<>("qemu.libvirt");
+    /** The libvirt domain type that works here: {@code kvm} or {@code qemu} (TCG). */
+    static final Key<String> DOMAIN_TYPE = new Key<>("qemu.domainType");
+    /** The installation ISO or source disk image, on the local disk. */
+    static final Key<Path> SOURCE = new Key<>("qemu.source");
+    /** Scratch space of this build (serial log, overlay disks); removed in cleanup. */
+    static final Key<Path> WORK_DIR = new Key<>("qemu.workDir");
+    /** The disk the machine boots from while it is built. */
+    static final Key<Path> BUILD_DISK = new Key<>("qemu.buildDisk");
+    /** The host port forwarded to the guest's SSH port (user-mode networking). */
+    static final Key<Integer> SSH_HOST_PORT = new Key<>("qemu.sshHostPort");
+    /** The running machine. */
+    static final Key<Domain> DOMAIN = new Key<>("qemu.domain");
+    /** The final disk image in the output directory. */
+    static final Key<Path> OUTPUT_DISK = new Key<>("qemu.outputDisk");
+
+    private QemuKeys() {
+    }
+}
