@@ -157,7 +157,28 @@ final class ConnectAttempt {
                 return new ConnectFailure(ConnectFailure.Kind.OTHER, "unknown host " + t.getMessage());
             }
         }
+        if (closedEarly(e)) {
+            return CLOSED_EARLY;
+        }
         return new ConnectFailure(ConnectFailure.Kind.OTHER, String.valueOf(e.getMessage()));
+    }
+
+    private static final ConnectFailure CLOSED_EARLY = new ConnectFailure(ConnectFailure.Kind.HANDSHAKE,
+            "the connection closed before the SSH server answered (sshd is not up yet)");
+
+    /**
+     * A reset or closed connection before the key exchange: what a port forward (QEMU user networking,
+     * a load balancer) does while nothing listens behind it yet. MINA reports it in several ways.
+     */
+    private static boolean closedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Connection reset") || m.contains("Broken pipe") || m.contains("No session attached")
+                    || t.getClass().getSimpleName().equals("MissingAttachedSessionException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ConnectFailure classifyAuth(Throwable e, SshSettings s) {
@@ -177,6 +198,6 @@ final class ConnectAttempt {
             return new ConnectFailure(ConnectFailure.Kind.AUTH, "the server refused user " + s.username() + " (tried "
                     + tried + ")");
         }
-        return new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, msg);
+        return closedEarly(e) ? CLOSED_EARLY : new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, msg);
     }
 }
