@@ -152,6 +152,11 @@ public record IsoConfig(String isoUrl, List<String> isoUrls, String isoChecksum,
      * directory, {@code ~} for the home directory), or null when it is remote or cannot be a path.
      */
     public static Path localPath(ComponentConfig config, String location) {
+        return localPath(config.workingDir(), location);
+    }
+
+    /** As {@link #localPath(ComponentConfig, String)}, for a build step that knows only the working directory. */
+    public static Path localPath(Path workingDir, String location) {
         if (location == null || location.isEmpty() || location.contains("{{") || isRemote(location)) {
             return null;
         }
@@ -165,16 +170,19 @@ public record IsoConfig(String isoUrl, List<String> isoUrls, String isoChecksum,
                         return Path.of(rest).normalize();
                     }
                 }
-                return config.resolvePath(rest);
+                return resolve(workingDir, rest);
             }
             if (location.startsWith("///")) {
                 return Path.of(location.substring(2)).normalize();
             }
-            String path = io.imgbuild.core.util.HomePaths.expand(location);
-            return config.resolvePath(path);
+            return resolve(workingDir, location);
         } catch (IllegalArgumentException e) { // InvalidPathException included
             return null;
         }
+    }
+
+    private static Path resolve(Path workingDir, String path) {
+        return workingDir.resolve(io.imgbuild.core.util.HomePaths.expand(path)).normalize();
     }
 
     /** The file name at the end of a URL or path, without query. */

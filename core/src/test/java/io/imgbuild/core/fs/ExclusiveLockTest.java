@@ -76,4 +76,55 @@ class ExclusiveLockTest {
         ExclusiveLock.acquire(f).close();
         ExclusiveLock.acquire(f).close();
     }
+
+    @Test
+    void aWaiterIsToldOnceAndGetsTheLockWhenItIsReleased() throws Exception {
+        Path f = dir.resolve("cache.iso");
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        ExclusiveLock held = ExclusiveLock.acquire(f);
+        Thread waiter = new Thread(() -> {
+            try (ExclusiveLock l = ExclusiveLock.acquireInterruptibly(f, () -> log.add("busy"))) {
+                log.add("got it");
+            } catch (Exception e) {
+                log.add("failed " + e);
+            }
+        });
+        waiter.start();
+        while (log.isEmpty()) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of("busy"), log);
+        held.close();
+        waiter.join(5000);
+        assertEquals(List.of("busy", "got it"), log);
+
+        try (ExclusiveLock free = ExclusiveLock.acquireInterruptibly(f, () -> log.add("busy again"))) {
+            assertEquals(List.of("busy", "got it"), log, "a free lock is taken without a word");
+        }
+    }
+
+    @Test
+    void anInterruptEndsTheWait() throws Exception {
+        Path f = dir.resolve("cache.iso");
+        CountDownLatch waiting = new CountDownLatch(1);
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        try (ExclusiveLock held = ExclusiveLock.acquire(f)) {
+            Thread waiter = new Thread(() -> {
+                try (ExclusiveLock l = ExclusiveLock.acquireInterruptibly(f, waiting::countDown)) {
+                    log.add("got it");
+                } catch (InterruptedException e) {
+                    log.add("interrupted");
+                } catch (Exception e) {
+                    log.add("failed " + e);
+                }
+            });
+            waiter.start();
+            assertTrue(waiting.await(5, TimeUnit.SECONDS));
+            Thread.sleep(50); // into lockInterruptibly
+            waiter.interrupt();
+            waiter.join(5000);
+            assertEquals(List.of("interrupted"), log);
+        }
+        ExclusiveLock.acquire(f).close(); // nothing was left held
+    }
 }
