@@ -6,7 +6,6 @@ import io.imgbuild.core.ssh.SshSettings;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
 import io.imgbuild.core.step.StepFailure;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -48,13 +47,9 @@ public final class ConnectStep implements Step {
         }
         SshCommunicator communicator = SshCommunicator.connect(settings, ctx.ui(), ctx.cancellation());
         ctx.state().put(CommunicatorKeys.COMMUNICATOR, communicator);
-        Map<String, String> data = new LinkedHashMap<>(ctx.state().find(BuildData.KEY).orElse(Map.of()));
-        data.put("Host", address.host());
-        data.put("Port", String.valueOf(address.port()));
-        data.put("User", config.sshUsername());
-        data.put("Password", config.sshPassword() == null ? "" : config.sshPassword());
-        data.put("ConnType", "ssh");
-        ctx.state().put(BuildData.KEY, Map.copyOf(data));
+        BuildData.add(ctx.state(), Map.of("Host", address.host(), "Port", String.valueOf(address.port()),
+                "User", config.sshUsername(), "Password", config.sshPassword() == null ? "" : config.sshPassword(),
+                "ConnType", "ssh"));
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -58,10 +57,7 @@ public final class CreateTemporaryKeyStep implements Step {
         ctx.state().put(TemporaryKey.KEY, new TemporaryKey(file, line, pair.publicKeyBody()));
         String privatePem = Files.readString(file);
         Secrets.global().add(privatePem);
-        Map<String, String> data = new LinkedHashMap<>(ctx.state().find(BuildData.KEY).orElse(Map.of()));
-        data.put("SSHPublicKey", line);
-        data.put("SSHPrivateKey", privatePem);
-        ctx.state().put(BuildData.KEY, Map.copyOf(data));
+        BuildData.add(ctx.state(), Map.of("SSHPublicKey", line, "SSHPrivateKey", privatePem));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.imgbuild.core.config;
 
 import io.imgbuild.core.interpolate.InterpolationContext;
 import io.imgbuild.core.interpolate.Interpolator;
+import io.imgbuild.core.interpolate.Template;
 import io.imgbuild.core.interpolate.TemplateException;
 import io.imgbuild.core.step.StepFailure;
 import java.util.Map;
@@ -31,5 +32,26 @@ public final class Renderer {
         } catch (TemplateException e) {
             throw new StepFailure("cannot render \"" + template + "\": " + e.getMessage());
         }
+    }
+
+    /**
+     * Renders a string the config pipeline left for build time because it uses build-time values
+     * ({@code {{ .HTTPIP }}}, {@code {{ build `X` }}}). Any other string was rendered when the template
+     * was loaded and is returned unchanged: rendering it again would read a value's own "{{" as
+     * template text.
+     */
+    public String renderDeferred(String text, Map<String, String> fields, Map<String, String> buildData)
+            throws StepFailure {
+        if (text == null || text.indexOf("{{") < 0) {
+            return text;
+        }
+        try {
+            if (!Template.parse(text).usesBuildTimeValues()) {
+                return text;
+            }
+        } catch (TemplateException e) {
+            return text; // a rendered value that merely contains "{{"
+        }
+        return render(text, fields, buildData);
     }
 }

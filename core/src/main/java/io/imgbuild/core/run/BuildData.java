@@ -1,6 +1,7 @@
 package io.imgbuild.core.run;
 
 import io.imgbuild.core.step.Key;
+import io.imgbuild.core.step.State;
 import io.imgbuild.core.step.StepContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,13 @@ public final class BuildData {
     public static final Key<Map<String, String>> KEY = new Key<>("build-data");
 
     private BuildData() {
+    }
+
+    /** Adds (or replaces) builder-provided entries, e.g. the HTTP server's PackerHTTPAddr. */
+    public static void add(State state, Map<String, String> entries) {
+        Map<String, String> data = new LinkedHashMap<>(state.find(KEY).orElse(Map.of()));
+        data.putAll(entries);
+        state.put(KEY, Map.copyOf(data));
     }
 
     static Map<String, String> of(StepContext ctx) {

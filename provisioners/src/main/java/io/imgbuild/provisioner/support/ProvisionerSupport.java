@@ -2,8 +2,6 @@ package io.imgbuild.provisioner.support;
 
 import io.imgbuild.core.config.ComponentConfig;
 import io.imgbuild.core.config.Renderer;
-import io.imgbuild.core.interpolate.Template;
-import io.imgbuild.core.interpolate.TemplateException;
 import io.imgbuild.core.json.JsonPath;
 import io.imgbuild.core.problem.DidYouMean;
 import io.imgbuild.core.step.StepFailure;
@@ -52,17 +50,7 @@ public final class ProvisionerSupport {
      */
     public static String renderDeferred(Renderer renderer, String text, Map<String, String> buildData)
             throws StepFailure {
-        if (text == null || text.indexOf("{{") < 0) {
-            return text;
-        }
-        try {
-            if (!Template.parse(text).usesBuildTimeValues()) {
-                return text;
-            }
-        } catch (TemplateException e) {
-            return text; // a rendered value that merely contains "{{"
-        }
-        return renderer.render(text, Map.of(), buildData);
+        return renderer.renderDeferred(text, Map.of(), buildData);
     }
 
     /**
