@@ -45,6 +45,8 @@ final class Commands {
         }
         cli.setPosixClusteredShortOptionsAllowed(false); // "-var" is one flag, not -v -a -r
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Go's flag package lets any flag repeat (the last wins), and -var/-var-file must repeat.
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(new java.io.PrintWriter(env.out(), true));
         cli.setErr(new java.io.PrintWriter(env.err(), true));
         cli.setExitCodeExceptionMapper(e -> e instanceof InvalidInputException ? ExitCodes.INVALID_TEMPLATE

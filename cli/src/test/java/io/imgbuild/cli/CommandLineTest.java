@@ -55,6 +55,15 @@ class CommandLineTest {
     }
 
     @Test
+    void variableFlagsRepeatAndTheLastOfANameWins(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("t.json"), TWO_BUILDS);
+        CliRun.Result r = CliRun.in(dir, "build", "-only=alpha", "-var", "greeting=first",
+                "-var", "greeting=second", "t.json");
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("alpha says second"), r.out());
+    }
+
+    @Test
     void gnuStyleFlagsWorkToo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("t.json"), TWO_BUILDS);
         CliRun.Result r = CliRun.in(dir, "build", "--only=zeta", "--var", "greeting=hi", "--color=false", "t.json");

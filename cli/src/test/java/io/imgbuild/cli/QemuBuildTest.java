@@ -68,4 +68,25 @@ class QemuBuildTest {
         assertTrue(boot.out().contains("Hello, world!"), boot.out());
         assertFalse(Libvirt.domains().contains(vm2));
     }
+
+    @Test
+    void theBootCommandIsTypedAndTheGuestFetchesFromTheBuildsHttpServer(@TempDir Path dir) throws Exception {
+        String vm = "boot-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = UUID.randomUUID().toString();
+        // The prompt disk's boot loader waits at "boot:"; the typed line boots its "debian" entry with a
+        // kernel argument that the guest's imgbuild-fetch unit downloads.
+        Files.writeString(dir.resolve("t.json"), """
+                {"builders": [%s],
+                 "provisioners": [{"type": "shell", "inline": ["cat /var/lib/imgbuild/fetched/marker.txt"]}]}
+                """.formatted(qemuBuilder(BaseDisks.prompt(), vm, """
+                , "http_content": {"/marker.txt": "%s"}, "boot_wait": "5s",
+                  "boot_command": ["debian imgbuild.fetch=http://{{ .HTTPIP }}:{{ .HTTPPort }}/marker.txt<enter>"]
+                """.formatted(token))));
+        CliRun.Result r = CliRun.in(dir, "build", "t.json");
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.out().contains("Typing the boot command"), r.out());
+        assertTrue(r.out().matches("(?s).*HTTP server: GET /marker.txt from \\S+ -> 200.*"), r.out());
+        assertTrue(r.out().contains(token), "the guest has the file the server served: " + r.out());
+        assertFalse(Libvirt.domains().contains(vm));
+    }
 }

@@ -1,5 +1,6 @@
 package io.imgbuild.builder.qemu;
 
+import io.imgbuild.core.download.DownloadKeys;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
 import io.imgbuild.core.util.Sizes;
@@ -32,7 +33,7 @@ final class CreateDisksStep implements Step {
     public void run(StepContext ctx) throws Exception {
         long size = DiskImages.bytes(config.diskSize());
         if (plan.overlay()) {
-            Path source = ctx.state().get(QemuKeys.SOURCE);
+            Path source = ctx.state().get(DownloadKeys.ISO_PATH);
             DiskImages.Info info = DiskImages.info(source, ctx.cancellation());
             ctx.ui().say("Creating a qcow2 overlay on " + source.getFileName() + " (" + info.format() + ", "
                     + Sizes.bytes(info.virtualSize()) + ")");

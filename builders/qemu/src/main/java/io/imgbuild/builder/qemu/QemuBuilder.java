@@ -1,10 +1,18 @@
 package io.imgbuild.builder.qemu;
 
+import io.imgbuild.core.boot.BootSettings;
+import io.imgbuild.core.boot.KeyboardSource;
+import io.imgbuild.core.boot.TypeBootCommandStep;
 import io.imgbuild.core.build.Builder;
 import io.imgbuild.core.build.BuilderContext;
 import io.imgbuild.core.communicator.CommunicatorConfig;
 import io.imgbuild.core.communicator.ConnectStep;
 import io.imgbuild.core.communicator.SshTarget;
+import io.imgbuild.core.config.Renderer;
+import io.imgbuild.core.download.DownloadStep;
+import io.imgbuild.core.http.GuestHttpIp;
+import io.imgbuild.core.http.HttpServerSettings;
+import io.imgbuild.core.http.StartHttpServerStep;
 import io.imgbuild.core.iso.IsoConfig;
 import io.imgbuild.core.log.LogSettings;
 import io.imgbuild.core.step.Step;
@@ -19,17 +27,22 @@ import java.util.List;
  */
 final class QemuBuilder implements Builder {
 
+    /** The host as a guest on QEMU's user-mode network sees it. */
+    static final String USER_NETWORK_HOST = "10.0.2.2";
+
     private final QemuConfig config;
     private final IsoConfig iso;
     private final CommunicatorConfig communicator;
-    private final Path localSource;
+    private final HttpServerSettings http;
+    private final Renderer renderer;
 
-    /** @param localSource the ISO or disk image on the local disk, or null when it is to be downloaded */
-    QemuBuilder(QemuConfig config, IsoConfig iso, CommunicatorConfig communicator, Path localSource) {
+    QemuBuilder(QemuConfig config, IsoConfig iso, CommunicatorConfig communicator, HttpServerSettings http,
+                Renderer renderer) {
         this.config = config;
         this.iso = iso;
         this.communicator = communicator;
-        this.localSource = localSource;
+        this.http = http;
+        this.renderer = renderer;
     }
 
     QemuConfig config() {
@@ -53,10 +66,18 @@ final class QemuBuilder implements Builder {
         steps.add(new CreateWorkDirStep());
         steps.add(new OpenLibvirtStep(config.libvirtUri()));
         steps.add(new ChooseAcceleratorStep(config.accelerator()));
-        steps.add(new LocalSourceStep(localSource, iso.urls().get(0)));
+        steps.add(DownloadStep.iso(config.isoSkipCache() ? iso.withChecksum("none") : iso));
         steps.add(new PrepareOutputDirStep(outputDir));
         steps.add(new CreateDisksStep(config, plan));
+        steps.add(new StartHttpServerStep(http, GuestHttpIp.fixed(USER_NETWORK_HOST)));
         steps.add(new StartMachineStep(config, plan, communicator.sshPort()));
+        if (!config.bootCommand().isEmpty()) {
+            // Without a boot command there is nothing to wait for: SSH is tried at once, and its
+            // retries find the machine as soon as it is up, where Packer sleeps boot_wait first.
+            steps.add(new TypeBootCommandStep(new BootSettings(config.bootWait(), config.bootCommand(),
+                    config.bootKeyInterval(), config.bootKeygroupInterval(), config.vmName()), renderer,
+                    KeyboardSource.fromState()));
+        }
         if (!communicator.none()) {
             steps.add(new WaitForSshStep(new ConnectStep(communicator, sshTarget()), screenshotPath(workingDir)));
         }

@@ -4,6 +4,7 @@ import io.imgbuild.core.boot.BootCommand;
 import io.imgbuild.core.build.Builder;
 import io.imgbuild.core.communicator.CommunicatorConfig;
 import io.imgbuild.core.config.ComponentConfig;
+import io.imgbuild.core.http.HttpServerSettings;
 import io.imgbuild.core.iso.IsoConfig;
 import io.imgbuild.core.json.JsonPath;
 import io.imgbuild.core.plugin.BuilderPlugin;
@@ -46,6 +47,8 @@ public final class QemuBuilderPlugin implements BuilderPlugin {
             }
         }
         BootCommand.check(config);
+        HttpServerSettings.check(config);
+        HttpServerSettings http = config.bindChecked(HttpServerSettings.class);
         if (c != null) {
             checkDisk(config, c);
             checkRanges(config, c);
@@ -57,10 +60,10 @@ public final class QemuBuilderPlugin implements BuilderPlugin {
             checkCd(config, c);
             checkOutputDirectory(config, c.outputDirectory());
         }
-        if (c == null || iso == null || comm == null) {
+        if (c == null || iso == null || comm == null || http == null) {
             return null; // some value had the wrong type: the schema check reported it
         }
-        return new QemuBuilder(c, iso, comm, iso.urls().isEmpty() ? null : IsoConfig.localPath(config, iso.urls().get(0)));
+        return new QemuBuilder(c, iso, comm, http, config.renderer());
     }
 
 

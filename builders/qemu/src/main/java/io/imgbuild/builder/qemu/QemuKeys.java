@@ -12,14 +12,14 @@ final class QemuKeys {
     static final Key<Connect> LIBVIRT = new Key<>("qemu.libvirt");
     /** The libvirt domain type that works here: {@code kvm} or {@code qemu} (TCG). */
     static final Key<String> DOMAIN_TYPE = new Key<>("qemu.domainType");
-    /** The installation ISO or source disk image, on the local disk. */
-    static final Key<Path> SOURCE = new Key<>("qemu.source");
     /** Scratch space of this build (serial log, overlay disks); removed in cleanup. */
     static final Key<Path> WORK_DIR = new Key<>("qemu.workDir");
     /** The disk the machine boots from while it is built. */
     static final Key<Path> BUILD_DISK = new Key<>("qemu.buildDisk");
     /** The host port forwarded to the guest's SSH port (user-mode networking). */
     static final Key<Integer> SSH_HOST_PORT = new Key<>("qemu.sshHostPort");
+    /** When the machine was started (System.nanoTime()), for "N s after boot". */
+    static final Key<Long> STARTED_AT = new Key<>("qemu.startedAt");
     /** The running machine. */
     static final Key<Domain> DOMAIN = new Key<>("qemu.domain");
     /** The final disk image in the output directory. */

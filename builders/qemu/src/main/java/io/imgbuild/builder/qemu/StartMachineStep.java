@@ -1,5 +1,7 @@
 package io.imgbuild.builder.qemu;
 
+import io.imgbuild.core.boot.KeyboardTarget;
+import io.imgbuild.core.download.DownloadKeys;
 import io.imgbuild.core.step.Key;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
@@ -53,6 +55,8 @@ final class StartMachineStep implements Step {
             try {
                 Domain d = c.domainCreateXML(DomainXml.render(spec), START_AUTODESTROY);
                 ctx.state().put(QemuKeys.DOMAIN, d);
+                ctx.state().put(QemuKeys.STARTED_AT, System.nanoTime());
+                ctx.state().put(KeyboardTarget.KEY, new LibvirtKeyboard(d));
                 ctx.state().put(SERIAL, new SerialLogTail(serial, spec.name()).start());
                 if (spec.sshHostPort() > 0) {
                     ctx.state().put(QemuKeys.SSH_HOST_PORT, spec.sshHostPort());
@@ -104,7 +108,7 @@ final class StartMachineStep implements Step {
         }
         List<Path> cdroms = new ArrayList<>();
         if (!config.diskImage()) {
-            cdroms.add(ctx.state().get(QemuKeys.SOURCE));
+            cdroms.add(ctx.state().get(DownloadKeys.ISO_PATH));
         }
         String cdromBus = config.cdromInterface() == null || config.cdromInterface().isEmpty() ? "ide"
                 : config.cdromInterface();
@@ -127,6 +131,7 @@ final class StartMachineStep implements Step {
                 LOG.debug("the machine is gone already: {}", LibvirtErrors.message(e));
             }
         });
+        ctx.state().remove(KeyboardTarget.KEY);
         ctx.state().remove(SERIAL).ifPresent(SerialLogTail::close);
     }
 }

@@ -1,6 +1,7 @@
 package io.imgbuild.builder.qemu;
 
 import io.imgbuild.core.communicator.ConnectStep;
+import io.imgbuild.core.http.HttpServerKeys;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Step;
@@ -51,6 +52,7 @@ final class WaitForSshStep implements Step {
                 throw new StepFailure(e.getMessage());
             } catch (StepFailure e) {
                 saveScreenshot(ctx, domain);
+                reportUnrequestedFiles(ctx);
                 throw e;
             } finally {
                 watch.interrupt();
@@ -96,6 +98,21 @@ final class WaitForSshStep implements Step {
         } catch (Exception e) {
             LOG.debug("no screenshot of the console", e);
         }
+    }
+
+    /** An installer that never fetched its preseed or kickstart is the usual reason SSH never came. */
+    private static void reportUnrequestedFiles(StepContext ctx) {
+        ctx.state().find(HttpServerKeys.SERVER).ifPresent(server -> {
+            try {
+                long started = ctx.state().find(QemuKeys.STARTED_AT).orElse(System.nanoTime());
+                String said = server.neverRequested().describe(Duration.ofNanos(System.nanoTime() - started));
+                if (said != null) {
+                    ctx.ui().error(said);
+                }
+            } catch (Exception e) {
+                LOG.debug("cannot list the files the HTTP server never served", e);
+            }
+        });
     }
 
     @Override
