@@ -101,8 +101,9 @@ final class ConnectAttempt {
                         + " s (the machine is probably still booting)"), null);
             }
         } catch (RuntimeException e) {
+            ConnectFailure failure = failureOf(session, e, s, host, port);
             session.close(true);
-            throw new SshConnectException(classifyAuth(e, s), e);
+            throw new SshConnectException(failure, e);
         }
         try {
             if (s.password() != null && !s.password().isEmpty()) {
@@ -116,14 +117,20 @@ final class ConnectAttempt {
             session.auth().verify(AUTH_TIMEOUT);
             return session;
         } catch (IOException | RuntimeException e) {
-            ConnectFailure failure = Boolean.TRUE.equals(session.getAttribute(HostKeyCheck.MISMATCH))
-                    ? new ConnectFailure(ConnectFailure.Kind.HOST_KEY, "the host key of " + host + ":" + port + " is "
-                    + session.getAttribute(HostKeyCheck.SEEN) + ", not " + s.hostKeyFingerprint()
-                    + " as ssh_host_key_fingerprint says")
-                    : classifyAuth(e, s);
+            ConnectFailure failure = failureOf(session, e, s, host, port);
             session.close(true);
             throw new SshConnectException(failure, e);
         }
+    }
+
+    /** A pinned host key that did not match wins over whatever error the closed session then gave. */
+    private static ConnectFailure failureOf(ClientSession session, Throwable e, SshSettings s, String host, int port) {
+        if (Boolean.TRUE.equals(session.getAttribute(HostKeyCheck.MISMATCH))) {
+            return new ConnectFailure(ConnectFailure.Kind.HOST_KEY, "the host key of " + host + ":" + port + " is "
+                    + session.getAttribute(HostKeyCheck.SEEN) + ", not " + s.hostKeyFingerprint()
+                    + " as ssh_host_key_fingerprint says");
+        }
+        return classifyAuth(e, s);
     }
 
     private static Iterable<KeyPair> loadKeys(ClientSession session, Path file) throws StepFailure {

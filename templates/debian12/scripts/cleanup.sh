@@ -1,0 +1,13 @@
+#!/bin/sh
+# Makes the image generic, so each machine booted from it gets its own identity: no machine-id,
+# no apt lists or caches, empty logs and temp dirs. (The base disk makes fresh SSH host keys at
+# every first boot; an installer-made system keeps its own.)
+set -eu
+apt-get clean
+rm -rf /var/lib/apt/lists/*
+truncate -s 0 /etc/machine-id
+rm -f /var/lib/dbus/machine-id
+find /var/log -type f -exec truncate -s 0 {} +
+rm -rf /tmp/* /var/tmp/*
+sync
+echo "cleaned up: machine-id, apt caches, logs, temp files"
