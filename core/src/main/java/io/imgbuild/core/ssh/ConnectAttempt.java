@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
@@ -36,11 +38,15 @@ final class ConnectAttempt {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * How long a connected socket may stay silent before the key exchange is done. A port forwarded by
+     * How long a connected socket may stay silent before the server names itself. A port forwarded by
      * QEMU's user-mode network accepts at once even while the guest is still booting, and then says
-     * nothing until it gives up (about 30 s): without this bound one early attempt costs that long.
+     * nothing until it gives up (about 30 s); an sshd sends its version line as soon as it accepts,
+     * before any cryptography. So a short wait here finds the moment sshd is up within seconds,
+     * without cutting short a slow key exchange on a busy emulated guest.
      */
-    private static final Duration KEX_TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration BANNER_TIMEOUT = Duration.ofSeconds(3);
+    /** The key exchange after the version line; generous, as an emulated guest computes slowly. */
+    private static final Duration KEX_TIMEOUT = Duration.ofSeconds(30);
 
     private ConnectAttempt() {
     }
@@ -80,8 +86,10 @@ final class ConnectAttempt {
 
     private static ClientSession open(SshSettings s, String host, int port) throws SshConnectException, StepFailure {
         SshClient client = SshClients.forSettings(s);
-        AttributeRepository context = AttributeRepository.ofKeyValuePair(HostKeyCheck.EXPECTED,
-                s.hostKeyFingerprint() == null ? "" : s.hostKeyFingerprint());
+        AtomicReference<String> mismatch = new AtomicReference<>();
+        AttributeRepository context = AttributeRepository.ofAttributesMap(Map.of(
+                HostKeyCheck.EXPECTED, s.hostKeyFingerprint() == null ? "" : s.hostKeyFingerprint(),
+                HostKeyCheck.MISMATCH, mismatch));
         ClientSession session;
         try {
             ConnectFuture f = client.connect(s.username(), host, port, context, null);
@@ -91,6 +99,12 @@ final class ConnectAttempt {
             throw new SshConnectException(classifyConnect(e), e);
         }
         try {
+            if (!serverIdentified(session)) {
+                session.close(true);
+                throw new SshConnectException(new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, "connected to " + host
+                        + ":" + port + ", but no SSH server answered within " + BANNER_TIMEOUT.toSeconds()
+                        + " s (the machine is probably still booting)"), null);
+            }
             Set<ClientSession.ClientSessionEvent> reached = session.waitFor(EnumSet.of(
                     ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.AUTHED,
                     ClientSession.ClientSessionEvent.CLOSED), KEX_TIMEOUT);
@@ -101,7 +115,7 @@ final class ConnectAttempt {
                         + " s (the machine is probably still booting)"), null);
             }
         } catch (RuntimeException e) {
-            ConnectFailure failure = failureOf(session, e, s, host, port);
+            ConnectFailure failure = failureOf(mismatch.get(), e, s, host, port);
             session.close(true);
             throw new SshConnectException(failure, e);
         }
@@ -117,17 +131,34 @@ final class ConnectAttempt {
             session.auth().verify(AUTH_TIMEOUT);
             return session;
         } catch (IOException | RuntimeException e) {
-            ConnectFailure failure = failureOf(session, e, s, host, port);
+            ConnectFailure failure = failureOf(mismatch.get(), e, s, host, port);
             session.close(true);
             throw new SshConnectException(failure, e);
         }
     }
 
+    /** Whether the server sent its version line within {@link #BANNER_TIMEOUT} (or closed: the next step says why). */
+    private static boolean serverIdentified(ClientSession session) {
+        long deadline = System.nanoTime() + BANNER_TIMEOUT.toNanos();
+        while (session.getServerVersion() == null && session.isOpen()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A pinned host key that did not match wins over whatever error the closed session then gave. */
-    private static ConnectFailure failureOf(ClientSession session, Throwable e, SshSettings s, String host, int port) {
-        if (Boolean.TRUE.equals(session.getAttribute(HostKeyCheck.MISMATCH))) {
+    private static ConnectFailure failureOf(String mismatchedKey, Throwable e, SshSettings s, String host, int port) {
+        if (mismatchedKey != null) {
             return new ConnectFailure(ConnectFailure.Kind.HOST_KEY, "the host key of " + host + ":" + port + " is "
-                    + session.getAttribute(HostKeyCheck.SEEN) + ", not " + s.hostKeyFingerprint()
+                    + mismatchedKey + ", not " + s.hostKeyFingerprint()
                     + " as ssh_host_key_fingerprint says");
         }
         return classifyAuth(e, s);

@@ -2,6 +2,7 @@ package io.imgbuild.core.ssh;
 
 import java.net.SocketAddress;
 import java.security.PublicKey;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
@@ -18,7 +19,11 @@ final class HostKeyCheck implements ServerKeyVerifier {
 
     static final AttributeKey<String> EXPECTED = new AttributeKey<>();
     static final AttributeKey<String> SEEN = new AttributeKey<>();
-    static final AttributeKey<Boolean> MISMATCH = new AttributeKey<>();
+    /**
+     * In the connection context, which outlives the session: the key seen when it did not match.
+     * A session's own attributes are cleared when the failed key exchange closes it.
+     */
+    static final AttributeKey<AtomicReference<String>> MISMATCH = new AttributeKey<>();
 
     static final HostKeyCheck INSTANCE = new HostKeyCheck();
 
@@ -32,8 +37,9 @@ final class HostKeyCheck implements ServerKeyVerifier {
             return true;
         }
         boolean ok = matches(expected.trim(), key, sha256);
-        if (!ok) {
-            session.setAttribute(MISMATCH, Boolean.TRUE);
+        AtomicReference<String> mismatch = session.getConnectionContext().getAttribute(MISMATCH);
+        if (!ok && mismatch != null) {
+            mismatch.set(sha256);
         }
         return ok;
     }

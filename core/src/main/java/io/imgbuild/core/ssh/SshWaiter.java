@@ -69,8 +69,8 @@ final class SshWaiter {
                     lastReported = reason;
                     lastReportAt = now;
                 }
-                Duration pause = f.kind() == ConnectFailure.Kind.AUTH || f.kind() == ConnectFailure.Kind.HANDSHAKE
-                        ? Duration.ofSeconds(2) : Duration.ofSeconds(1);
+                // Quick retries while the machine comes up; slower ones after a refused login.
+                Duration pause = f.kind() == ConnectFailure.Kind.AUTH ? Duration.ofSeconds(2) : Duration.ofMillis(500);
                 long left = deadline - System.nanoTime();
                 cancellation.sleep(Duration.ofNanos(Math.max(0, Math.min(pause.toNanos(), left))));
             }
