@@ -89,4 +89,24 @@ class QemuBuildTest {
         assertTrue(r.out().contains(token), "the guest has the file the server served: " + r.out());
         assertFalse(Libvirt.domains().contains(vm));
     }
+
+    @Test
+    void whenSshNeverComesTheScreenAndTheUnfetchedFilesSayWhy(@TempDir Path dir) throws Exception {
+        String vm = "stuck-" + UUID.randomUUID().toString().substring(0, 8);
+        // The prompt disk waits at its boot loader forever when nobody types: SSH never comes.
+        Files.writeString(dir.resolve("t.json"), """
+                {"builders": [%s]}
+                """.formatted(qemuBuilder(BaseDisks.prompt(), vm,
+                ", \"http_content\": {\"/preseed.cfg\": \"d-i x\"}").replace("\"5m\"", "\"20s\"")));
+        CliRun.Result r = CliRun.in(dir, "build", "t.json");
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.all().contains("timed out after 20s waiting for SSH"), r.all());
+        assertTrue(r.all().matches("(?s).*http_content file /?preseed.cfg was never requested.*"), r.all());
+        Path png = dir.resolve(vm + "-console.png");
+        assertTrue(r.all().contains(png.toString()), r.all());
+        java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(screen != null && screen.getWidth() >= 320 && screen.getHeight() >= 200, "a real screenshot: " + screen);
+        assertFalse(Libvirt.domains().contains(vm));
+        assertFalse(Files.exists(dir.resolve("output-qemu")));
+    }
 }

@@ -28,7 +28,6 @@ final class AcceleratorProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceleratorProbe.class);
     static final Duration LIMIT = Duration.ofSeconds(6);
-    private static final int START_AUTODESTROY = 2; // VIR_DOMAIN_START_AUTODESTROY
 
     private AcceleratorProbe() {
     }
@@ -44,7 +43,7 @@ final class AcceleratorProbe {
         String name = "imgbuild-kvm-probe-" + UUID.randomUUID().toString().substring(0, 8);
         Domain d;
         try {
-            d = connect.domainCreateXML(xml(name, image), START_AUTODESTROY);
+            d = connect.domainCreateXML(xml(name, image), Domains.START_AUTODESTROY);
         } catch (LibvirtException e) {
             return new Verdict(false, "libvirt could not start a KVM guest: " + e.getMessage());
         } finally {
@@ -53,7 +52,7 @@ final class AcceleratorProbe {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
-                if (!active(d)) {
+                if (!Domains.running(d)) {
                     return new Verdict(true, null);
                 }
                 cancellation.sleep(Duration.ofMillis(100));
@@ -62,7 +61,7 @@ final class AcceleratorProbe {
                     + LIMIT.toSeconds() + " s (nested or paravirtual KVM that cannot run ordinary guests?)");
         } finally {
             try {
-                if (active(d)) {
+                if (Domains.running(d)) {
                     d.destroy();
                 }
             } catch (LibvirtException e) {
@@ -72,13 +71,6 @@ final class AcceleratorProbe {
         }
     }
 
-    private static boolean active(Domain d) {
-        try {
-            return d.isActive() == 1;
-        } catch (LibvirtException e) {
-            return false; // a transient domain that exited is gone
-        }
-    }
 
     /** {@code mov al,0x31; out 0xf4,al; hlt; jmp $-1}: exits QEMU through the isa-debug-exit device. */
     static byte[] bootSector() {

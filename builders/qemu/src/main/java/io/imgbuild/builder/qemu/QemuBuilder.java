@@ -63,6 +63,7 @@ final class QemuBuilder implements Builder {
         Path outputDir = workingDir.resolve(config.outputDirectory()).normalize();
         DiskPlan plan = DiskPlan.of(config, outputDir);
         List<Step> steps = new ArrayList<>();
+        steps.add(new UnsupportedOptionsStep(config));
         steps.add(new CreateWorkDirStep());
         steps.add(new OpenLibvirtStep(config.libvirtUri()));
         steps.add(new ChooseAcceleratorStep(config.accelerator()));

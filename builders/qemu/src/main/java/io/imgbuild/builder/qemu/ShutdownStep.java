@@ -51,14 +51,14 @@ final class ShutdownStep implements Step {
             try {
                 d.shutdown();
             } catch (LibvirtException e) {
-                if (!running(d)) {
+                if (!Domains.running(d)) {
                     return;
                 }
                 throw new StepFailure("libvirt could not ask the machine to shut down: " + LibvirtErrors.message(e));
             }
         }
         long deadline = start + timeout.toNanos();
-        while (running(d)) {
+        while (Domains.running(d)) {
             if (System.nanoTime() > deadline) {
                 ctx.ui().error("The machine did not stop within shutdown_timeout (" + GoDuration.format(timeout)
                         + "): powering it off. Its disk may not be clean; check shutdown_command");
@@ -75,11 +75,4 @@ final class ShutdownStep implements Step {
                 + " s");
     }
 
-    private static boolean running(Domain d) {
-        try {
-            return d.isActive() == 1;
-        } catch (LibvirtException e) {
-            return false;
-        }
-    }
 }

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 final class StartMachineStep implements Step {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartMachineStep.class);
-    private static final int START_AUTODESTROY = 2; // VIR_DOMAIN_START_AUTODESTROY
     private static final int PORT_ATTEMPTS = 3;
     private static final Key<SerialLogTail> SERIAL = new Key<>("qemu.serialTail");
 
@@ -53,7 +52,7 @@ final class StartMachineStep implements Step {
             DomainSpec spec = spec(ctx, serial, tried);
             LOG.debug("domain XML:\n{}", DomainXml.render(spec));
             try {
-                Domain d = c.domainCreateXML(DomainXml.render(spec), START_AUTODESTROY);
+                Domain d = c.domainCreateXML(DomainXml.render(spec), Domains.START_AUTODESTROY);
                 ctx.state().put(QemuKeys.DOMAIN, d);
                 ctx.state().put(QemuKeys.STARTED_AT, System.nanoTime());
                 ctx.state().put(KeyboardTarget.KEY, new LibvirtKeyboard(d));

@@ -10,7 +10,6 @@ import io.imgbuild.core.step.StepFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.libvirt.Domain;
-import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,7 @@ final class WaitForSshStep implements Step {
         Thread t = new Thread(() -> {
             try {
                 while (!cancellation.isCancelled()) {
-                    if (!running(domain)) {
+                    if (!Domains.running(domain)) {
                         cancellation.cancel("the machine stopped before SSH came up (its serial console is in the"
                                 + " debug log: set PACKER_LOG=1)");
                         return;
@@ -80,16 +79,9 @@ final class WaitForSshStep implements Step {
         return t;
     }
 
-    private static boolean running(Domain d) {
-        try {
-            return d.isActive() == 1;
-        } catch (LibvirtException e) {
-            return false;
-        }
-    }
 
     private void saveScreenshot(StepContext ctx, Domain domain) {
-        if (screenshot == null || !running(domain)) {
+        if (screenshot == null || !Domains.running(domain)) {
             return;
         }
         try {
