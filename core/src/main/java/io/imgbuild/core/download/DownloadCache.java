@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +16,11 @@ import java.util.Map;
  */
 public final class DownloadCache {
 
-    /** Checked first: imgbuild's own name for the cache directory. */
-    public static final String IMGBUILD_VARIABLE = "IMGBUILD_CACHE_DIR";
-    /** Packer's name for it, honoured so a shared CI setup keeps working. */
+    /**
+     * Packer's name for it, honoured so a shared CI setup keeps working. (imgbuild's own
+     * IMGBUILD_CACHE_DIR is the root of its machine-wide caches, base disks and probe answers: a
+     * different thing from this per-project download cache.)
+     */
     public static final String PACKER_VARIABLE = "PACKER_CACHE_DIR";
     /** The default, under the working directory, as in Packer. */
     public static final String DEFAULT_DIRECTORY = "packer_cache";
@@ -27,13 +28,11 @@ public final class DownloadCache {
     private DownloadCache() {
     }
 
-    /** The cache directory: {@code IMGBUILD_CACHE_DIR}, else {@code PACKER_CACHE_DIR}, else {@code ./packer_cache}. */
+    /** The cache directory: {@code PACKER_CACHE_DIR}, else {@code ./packer_cache}. */
     public static Path directory(Map<String, String> env, Path workingDir) {
-        for (String variable : List.of(IMGBUILD_VARIABLE, PACKER_VARIABLE)) {
-            String value = env.get(variable);
-            if (value != null && !value.isBlank()) {
-                return workingDir.resolve(HomePaths.expand(value.trim())).normalize();
-            }
+        String value = env.get(PACKER_VARIABLE);
+        if (value != null && !value.isBlank()) {
+            return workingDir.resolve(HomePaths.expand(value.trim())).normalize();
         }
         return workingDir.resolve(DEFAULT_DIRECTORY);
     }

@@ -36,16 +36,16 @@ class DownloadCacheTest {
     }
 
     @Test
-    void theDirectoryComesFromImgbuildsVariableThenPackersThenTheWorkingDirectory() {
+    void theDirectoryComesFromPackersVariableElseTheWorkingDirectory() {
         assertEquals(Path.of("/work/project/packer_cache"), DownloadCache.directory(Map.of(), WD));
         assertEquals(Path.of("/var/cache/packer"), DownloadCache.directory(Map.of("PACKER_CACHE_DIR", "/var/cache/packer"),
                 WD));
         assertEquals(Path.of("/work/project/cache"), DownloadCache.directory(Map.of("PACKER_CACHE_DIR", "./cache"), WD));
-        assertEquals(Path.of("/srv/imgbuild"), DownloadCache.directory(Map.of("PACKER_CACHE_DIR", "/var/cache/packer",
-                "IMGBUILD_CACHE_DIR", "/srv/imgbuild"), WD));
+        assertEquals(Path.of("/var/cache/packer"), DownloadCache.directory(Map.of("PACKER_CACHE_DIR", "/var/cache/packer",
+                "IMGBUILD_CACHE_DIR", "/srv/imgbuild"), WD), "imgbuild's machine-wide cache root is another thing");
         assertEquals(Path.of(System.getProperty("user.home"), "cache"),
-                DownloadCache.directory(Map.of("IMGBUILD_CACHE_DIR", "~/cache"), WD));
-        assertEquals(CACHE, DownloadCache.directory(Map.of("IMGBUILD_CACHE_DIR", " "), WD));
+                DownloadCache.directory(Map.of("PACKER_CACHE_DIR", "~/cache"), WD));
+        assertEquals(CACHE, DownloadCache.directory(Map.of("PACKER_CACHE_DIR", " "), WD));
     }
 
     @Test
