@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * The HTTP side of downloads: redirects followed, a connect timeout, proxies from the environment,
@@ -21,21 +22,30 @@ final class HttpFetcher {
     /** For answers that should come at once (headers, a checksum list); a big body may take longer. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(2);
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> factory;
+    private HttpClient client;
 
-    HttpFetcher(HttpClient client) {
-        this.client = client;
+    /** The client is made on first use: making one costs ~0.3 s, which a local disk image never needs. */
+    private HttpFetcher(Supplier<HttpClient> factory) {
+        this.factory = factory;
     }
 
     /** A client for these environment variables (see {@link EnvProxySelector}). */
     static HttpFetcher forEnvironment(Map<String, String> env) {
-        return new HttpFetcher(HttpClient.newBuilder()
+        return new HttpFetcher(() -> HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .proxy(EnvProxySelector.fromEnvironment(env))
                 // one long stream: HTTP/1.1 is what every mirror serves best, and no h2c upgrade surprises
                 .version(HttpClient.Version.HTTP_1_1)
                 .build());
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = factory.get();
+        }
+        return client;
     }
 
     /**
@@ -139,7 +149,7 @@ final class HttpFetcher {
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws SourceFailure, InterruptedException {
         try {
-            return client.send(request, handler);
+            return client().send(request, handler);
         } catch (IOException e) {
             throw new SourceFailure(NetworkErrors.describe(request.uri(), e));
         }
