@@ -269,16 +269,20 @@ class ShellProvisionerGuestTest {
         assertTrue(m.contains("\"expect_disconnect\": true"), m);
     }
 
-    /** Runs the provisioner, kills the guest's SSH sessions once the script said "started", waits for the end. */
-    private void runUntilSessionsAreKilled(String json) throws Exception {
-        Provisioner p = prepare(json);
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+    private CompletableFuture<Void> provisionInBackground(Provisioner p) {
+        return CompletableFuture.runAsync(() -> {
             try {
                 p.provision(ctx);
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
+    }
+
+    /** Runs the provisioner, kills the guest's SSH sessions once the script said "started", waits for the end. */
+    private void runUntilSessionsAreKilled(String json) throws Exception {
+        Provisioner p = prepare(json);
+        CompletableFuture<Void> done = provisionInBackground(p);
         ctx.awaitLine(l -> l.equals("MESSAGE started"), Duration.ofSeconds(30));
         guest.server().killSessions();
         done.get(90, TimeUnit.SECONDS);
@@ -287,13 +291,7 @@ class ShellProvisionerGuestTest {
     @Test
     void cancellingStopsARunningScript() throws Exception {
         Provisioner p = prepare(json("inline", List.of("echo started", "sleep 60"), "remote_folder", folder));
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-            try {
-                p.provision(ctx);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        });
+        CompletableFuture<Void> done = provisionInBackground(p);
         ctx.awaitLine(l -> l.equals("MESSAGE started"), Duration.ofSeconds(30));
         long start = System.nanoTime();
         ctx.cancellation().cancel("timeout");

@@ -45,10 +45,10 @@ final class AcceleratorProbe {
         try {
             d = connect.domainCreateXML(xml(name, image), Domains.START_AUTODESTROY);
         } catch (LibvirtException e) {
-            return new Verdict(false, "libvirt could not start a KVM guest: " + e.getMessage());
-        } finally {
-            LOG.debug("KVM probe domain {} started", name);
+            Files.deleteIfExists(image);
+            return new Verdict(false, "libvirt could not start a KVM guest: " + LibvirtErrors.message(e));
         }
+        LOG.debug("KVM probe domain {} started", name);
         long deadline = System.nanoTime() + LIMIT.toNanos();
         try {
             while (System.nanoTime() < deadline) {

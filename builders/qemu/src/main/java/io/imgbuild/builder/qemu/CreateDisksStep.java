@@ -58,7 +58,6 @@ final class CreateDisksStep implements Step {
             QemuImg.run(args("create", List.of("-f", config.format(), plan.additionalDisks().get(i).toString(),
                     Long.toString(extra))), ctx.cancellation());
         }
-        ctx.state().put(QemuKeys.BUILD_DISK, plan.buildDisk());
     }
 
     /** qemu-img arguments with the template's qemu_img_args for that command placed first, as Packer does. */

@@ -14,8 +14,6 @@ final class QemuKeys {
     static final Key<String> DOMAIN_TYPE = new Key<>("qemu.domainType");
     /** Scratch space of this build (serial log, overlay disks); removed in cleanup. */
     static final Key<Path> WORK_DIR = new Key<>("qemu.workDir");
-    /** The disk the machine boots from while it is built. */
-    static final Key<Path> BUILD_DISK = new Key<>("qemu.buildDisk");
     /** The host port forwarded to the guest's SSH port (user-mode networking). */
     static final Key<Integer> SSH_HOST_PORT = new Key<>("qemu.sshHostPort");
     /** When the machine was started (System.nanoTime()), for "N s after boot". */

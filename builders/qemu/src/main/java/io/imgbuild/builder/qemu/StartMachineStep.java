@@ -50,9 +50,10 @@ final class StartMachineStep implements Step {
         Set<Integer> tried = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
             DomainSpec spec = spec(ctx, serial, tried);
-            LOG.debug("domain XML:\n{}", DomainXml.render(spec));
+            String xml = DomainXml.render(spec);
+            LOG.debug("domain XML:\n{}", xml);
             try {
-                Domain d = c.domainCreateXML(DomainXml.render(spec), Domains.START_AUTODESTROY);
+                Domain d = c.domainCreateXML(xml, Domains.START_AUTODESTROY);
                 ctx.state().put(QemuKeys.DOMAIN, d);
                 ctx.state().put(QemuKeys.STARTED_AT, System.nanoTime());
                 ctx.state().put(KeyboardTarget.KEY, new LibvirtKeyboard(d));
