@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Merges qemuargs into the machine the way Packer merges them into its QEMU command line, translated
@@ -58,9 +59,10 @@ final class QemuArgsMerge {
      * @param args       qemuargs, rendered
      * @param workingDir what relative -drive files are relative to
      * @param aliases    files named in -drive that stand for another (Packer's output disk for the build disk)
+     * @param isPci      whether a -device driver is a PCI device ({@link PciDevices})
      */
     static Result apply(DomainSpec defaults, String netDevice, List<List<String>> args, Path workingDir,
-                        Map<Path, DomainSpec.Drive> aliases) {
+                        Map<Path, DomainSpec.Drive> aliases, Predicate<String> isPci) {
         Draft d = new Draft(defaults);
         List<Problem> problems = new ArrayList<>();
         // Packer's grouping: switch -> its values in order (an entry with nothing after the switch adds none).
@@ -85,7 +87,7 @@ final class QemuArgsMerge {
             List<String> vs = e.getValue();
             int at = indexes.get(key).get(indexes.get(key).size() - 1);
             try {
-                apply(d, key, vs, netDevice, workingDir, aliases);
+                apply(d, key, vs, netDevice, workingDir, aliases, isPci);
             } catch (QemuArgValues.BadValue bad) {
                 problems.add(new Problem(at, bad.getMessage(), bad.hint));
             }
@@ -110,14 +112,15 @@ final class QemuArgsMerge {
         DiskPlan plan = DiskPlan.of(config, workingDir.resolve(config.outputDirectory()).normalize());
         DomainSpec defaults = MachineDefaults.spec(config, plan, "qemu", workingDir.resolve("serial.log"), 5900, 2222, 22,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
-        Result r = apply(defaults, config.netDevice(), known, workingDir, MachineDefaults.aliases(plan, defaults));
+        Result r = apply(defaults, config.netDevice(), known, workingDir, MachineDefaults.aliases(plan, defaults),
+                driver -> false);
         List<Problem> problems = r.problems().stream()
                 .map(p -> new Problem(where.get(p.index()), p.message(), p.hint())).toList();
         return new Result(r.spec(), r.accel(), problems);
     }
 
     private static void apply(Draft d, String key, List<String> vs, String netDevice, Path workingDir,
-                              Map<Path, DomainSpec.Drive> aliases) throws QemuArgValues.BadValue {
+                              Map<Path, DomainSpec.Drive> aliases, Predicate<String> isPci) throws QemuArgValues.BadValue {
         String owned = OWNED_BY_LIBVIRT.get(key);
         if (owned != null) {
             throw new QemuArgValues.BadValue(key + " cannot be used through libvirt: " + owned, "remove this entry");
@@ -166,7 +169,11 @@ final class QemuArgsMerge {
                 if (vs.stream().anyMatch(v -> v.contains(netDevice))) {
                     d.nic = null;
                 }
-                d.passThrough(key, vs);
+                List<String> placed = new ArrayList<>();
+                for (String v : vs) {
+                    placed.add(d.placed(v, isPci));
+                }
+                d.passThrough(key, placed);
             }
             case "-drive" -> {
                 d.drives.removeIf(x -> x.device() != DomainSpec.Device.FLOPPY);
@@ -276,6 +283,7 @@ final class QemuArgsMerge {
         String netdev;
         String nic;
         String accel;
+        int nextPciSlot = Integer.parseInt(DomainXml.NIC_PCI_ADDRESS.substring(2), 16) + 1;
         final List<String> extra = new ArrayList<>();
 
         Draft(DomainSpec s) {
@@ -304,6 +312,18 @@ final class QemuArgsMerge {
         String cdromBus() {
             return drives.stream().filter(x -> x.device() == DomainSpec.Device.CDROM).map(DomainSpec.Drive::bus)
                     .findFirst().orElse("ide");
+        }
+
+        /**
+         * A -device value with a PCI slot of its own (0x11 and up, above our NIC's) when it is a PCI
+         * device that names no bus or address.
+         */
+        String placed(String device, Predicate<String> isPci) {
+            Map<String, String> o = QemuOptions.parse(device, "driver");
+            if (o.containsKey("bus") || o.containsKey("addr") || !isPci.test(o.getOrDefault("driver", ""))) {
+                return device;
+            }
+            return device + ",bus=pci.0,addr=0x" + Integer.toHexString(nextPciSlot++);
         }
 
         void passThrough(String key, List<String> vs) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code qemu} builder: checks a Packer qemu config at prepare time (see the module README,
- * "Checks beyond the schema"). Building itself is not written yet.
+ * "Checks beyond the schema").
  */
 public final class QemuBuilderPlugin implements BuilderPlugin {
 

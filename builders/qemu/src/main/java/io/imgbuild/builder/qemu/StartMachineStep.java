@@ -121,7 +121,7 @@ final class StartMachineStep implements Step {
         }
         ctx.ui().say("Merging qemuargs into the machine's defaults...");
         QemuArgsMerge.Result merged = QemuArgsMerge.apply(defaults, config.netDevice(), render(ctx, sshPort),
-                workingDir, MachineDefaults.aliases(plan, defaults));
+                workingDir, MachineDefaults.aliases(plan, defaults), new PciDevices(config.qemuBinary(), ctx.cancellation()));
         if (!merged.problems().isEmpty()) {
             QemuArgsMerge.Problem p = merged.problems().get(0);
             throw new StepFailure("qemuargs[" + p.index() + "], once rendered: " + p.message() + ": " + p.hint());

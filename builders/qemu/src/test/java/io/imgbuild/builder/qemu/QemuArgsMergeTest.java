@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.imgbuild.core.step.Cancellation;
 import org.junit.jupiter.api.Test;
 
 class QemuArgsMergeTest {
@@ -21,7 +22,7 @@ class QemuArgsMergeTest {
 
     private static QemuArgsMerge.Result merge(String[]... args) {
         return QemuArgsMerge.apply(DEFAULTS, "virtio-net", Arrays.stream(args).map(List::of).toList(), WD,
-                Map.of(Path.of("/work/tpl/out/vm"), BUILD_DISK));
+                Map.of(Path.of("/work/tpl/out/vm"), BUILD_DISK), new PciDevices("qemu-system-x86_64", Cancellation.root()));
     }
 
     private static DomainSpec ok(String[]... args) {
@@ -73,8 +74,12 @@ class QemuArgsMergeTest {
         // One entry's parts are joined without separator: this is the NIC, so ours goes.
         DomainSpec s = ok(a("-device", "virtio-net", ",netdev=user.0"), a("-device", "usb-tablet"), a("-no-hpet"));
         assertNull(s.nic());
-        assertEquals(List.of("-rtc", "driftfix=slew", "-device", "virtio-net,netdev=user.0", "-device", "usb-tablet",
-                "-no-hpet"), s.extraArgs());
+        // QEMU (asked) says virtio-net is PCI and usb-tablet is not: only the first gets a slot of its own.
+        assertEquals(List.of("-rtc", "driftfix=slew", "-device", "virtio-net,netdev=user.0,bus=pci.0,addr=0x11", "-device",
+                "usb-tablet", "-no-hpet"), s.extraArgs());
+        assertEquals(List.of("-rtc", "driftfix=slew", "-device", "e1000,netdev=n1,addr=0x5", "-device",
+                "driver=virtio-rng-pci,bus=pci.0,addr=0x11"), ok(a("-device", "e1000,netdev=n1,addr=0x5"),
+                a("-device", "driver=virtio-rng-pci")).extraArgs());
         // Devices without the net_device: Packer puts its NIC back (#6804), and so does imgbuild.
         assertEquals(DEFAULTS.nic(), ok(a("-device", "usb-tablet")).nic());
     }
