@@ -70,7 +70,7 @@ final class QemuBuilder implements Builder {
         }
         steps.add(new OpenLibvirtStep(config.libvirtUri()));
         // An accelerator named in qemuargs (-machine accel=, -accel, -enable-kvm) replaces the option, as in Packer.
-        String accel = QemuArgsMerge.check(config, workingDir).accel();
+        String accel = config.qemuargs().isEmpty() ? null : QemuArgsMerge.check(config, workingDir).accel();
         steps.add(new ChooseAcceleratorStep(accel != null ? accel : config.accelerator()));
         steps.add(DownloadStep.iso(config.isoSkipCache() ? iso.withChecksum("none") : iso));
         steps.add(new PrepareOutputDirStep(outputDir));

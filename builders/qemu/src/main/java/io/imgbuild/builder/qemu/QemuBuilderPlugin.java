@@ -166,7 +166,16 @@ public final class QemuBuilderPlugin implements BuilderPlugin {
     }
 
     private static void checkQemuArgs(ComponentConfig config, QemuConfig c) {
-        for (QemuArgsMerge.Problem p : QemuArgsMerge.check(c, config.workingDir()).problems()) {
+        if (c.qemuargs().isEmpty()) {
+            return;
+        }
+        List<QemuArgsMerge.Problem> problems;
+        try {
+            problems = QemuArgsMerge.check(c, config.workingDir()).problems();
+        } catch (java.nio.file.InvalidPathException e) {
+            return; // vm_name or output_directory is no path: reported on its own
+        }
+        for (QemuArgsMerge.Problem p : problems) {
             config.error(JsonPath.ROOT.key("qemuargs").index(p.index()), p.message(), p.hint());
         }
     }
