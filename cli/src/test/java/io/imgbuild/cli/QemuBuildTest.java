@@ -56,16 +56,70 @@ class QemuBuildTest {
         assertTrue(check.contains("No errors were found on the image."), check);
         assertFalse(Libvirt.domains().contains(vm), "the build's machine is gone");
 
-        // Boot the artifact: the marker and the package are in it.
+        // Boot the artifact: the marker and the package are in it. The same boot proves the media and
+        // qemuargs: a cloud-init style seed CD (cd_files + cd_content + cd_label) that the guest mounts by
+        // its label, a floppy, and qemuargs that replace the memory, the CPU topology and the network
+        // (whose port forward only works if {{ .SSHHostPort }} was rendered).
         String vm2 = vm + "-boot";
+        Path seed = Files.createDirectories(dir.resolve("seed"));
+        Files.writeString(seed.resolve("meta-data"), "instance-id: " + vm2 + "\n");
+        Files.createDirectories(seed.resolve("scripts"));
+        Files.writeString(seed.resolve("scripts/hello.sh"), "echo hello from the seed\n");
+        Files.writeString(dir.resolve("floppy.cfg"), "floppy-marker\n");
+        String token = UUID.randomUUID().toString();
         Files.writeString(dir.resolve("boot.json"), """
                 {"builders": [%s],
-                 "provisioners": [{"type": "shell", "inline": ["cat /etc/imgbuild-marker", "hello"]}]}
-                """.formatted(qemuBuilder(image, vm2, ", \"use_backing_file\": true, \"output_directory\": \"boot\"")));
+                 "provisioners": [
+                   {"type": "shell", "inline": ["cat /etc/imgbuild-marker", "hello",
+                     "sudo mkdir -p /mnt/seed && sudo mount -o ro LABEL=cidata /mnt/seed",
+                     "echo \\"user-data: $(cat /mnt/seed/user-data)\\"", "ls -R /mnt/seed", "sh /mnt/seed/scripts/hello.sh",
+                     "echo \\"cpus: $(nproc) cores-per-socket: $(lscpu | awk '/^Core\\\\(s\\\\) per socket/ {print $4}')\\"",
+                     "echo \\"mem-mib: $(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)\\"",
+                     "if [ -e /sys/block/fd0 ]; then echo floppy-seen; else echo no-floppy-device; fi"]},
+                   {"type": "shell-local", "inline": [
+                     "virsh -c qemu:///system domblklist %s --details",
+                     "iso=$(virsh -c qemu:///system domblklist %s --details | awk '$2 == \\"cdrom\\" {print $4}')",
+                     "xorriso -indev \\"$iso\\" -find / -type f",
+                     "xorriso -indev \\"$iso\\" -pvd_info | grep 'Volume Id'",
+                     "fd=$(virsh -c qemu:///system domblklist %s --details | awk '$2 == \\"floppy\\" {print $4}')",
+                     "mdir -i \\"$fd\\" ::/ && mtype -i \\"$fd\\" ::/floppy.cfg"]}]}
+                """.formatted(qemuBuilder(image, vm2, """
+                , "use_backing_file": true, "output_directory": "boot",
+                  "cd_files": ["seed/*"], "cd_content": {"user-data": "#cloud-config %s"}, "cd_label": "cidata",
+                  "floppy_files": ["floppy.cfg"],
+                  "qemuargs": [["-m", "768M"], ["-smp", "cpus=2,sockets=1,cores=2"],
+                               ["-netdev", "user,id=user.0,hostfwd=tcp:127.0.0.1:{{ .SSHHostPort }}-:22"]]
+                """.formatted(token)), vm2, vm2, vm2));
         CliRun.Result boot = CliRun.in(dir, "build", "boot.json");
         assertEquals(0, boot.exitCode(), boot.all());
-        assertTrue(boot.out().contains("built-by-imgbuild"), boot.out());
-        assertTrue(boot.out().contains("Hello, world!"), boot.out());
+        String out = boot.out();
+        assertTrue(out.contains("built-by-imgbuild"), out);
+        assertTrue(out.contains("Hello, world!"), out);
+        // In the guest: the CD by its label, cd_content and a cd_files directory with its tree.
+        assertTrue(out.contains("user-data: #cloud-config " + token), out);
+        assertTrue(out.contains("hello from the seed"), out);
+        assertTrue(out.contains("cpus: 2 cores-per-socket: 2"), out);
+        java.util.regex.Matcher mem = java.util.regex.Pattern.compile("mem-mib: (\\d+)").matcher(out);
+        assertTrue(mem.find(), out);
+        int mib = Integer.parseInt(mem.group(1));
+        assertTrue(mib > 600 && mib <= 768, "768M of memory, less what the kernel keeps: " + mib);
+        // Debian's cloud kernel has no floppy driver: the guest cannot see it (checked on the host below).
+        assertTrue(out.contains("no-floppy-device"), out);
+        // On the host, while the machine ran: the attached CD and floppy are what the template asked for.
+        assertTrue(out.matches("(?s).*'/meta-data'.*'/scripts/hello.sh'.*'/user-data'.*"), out);
+        assertTrue(out.contains("Volume Id    : cidata"), out);
+        assertTrue(out.contains("floppy-marker"), out);
+        java.util.regex.Matcher media = java.util.regex.Pattern.compile("(?m)^.*(cdrom|floppy)\\s+\\S+\\s+(/\\S+)\\s*$")
+                .matcher(out);
+        List<Path> images = new java.util.ArrayList<>();
+        while (media.find()) {
+            images.add(Path.of(media.group(2)));
+        }
+        assertEquals(2, images.size(), out);
+        for (Path p : images) {
+            assertFalse(Files.exists(p), p + " is removed after the build");
+            assertFalse(Files.exists(p.getParent()), "the scratch directory " + p.getParent() + " is gone");
+        }
         assertFalse(Libvirt.domains().contains(vm2));
     }
 

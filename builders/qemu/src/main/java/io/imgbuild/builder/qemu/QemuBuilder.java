@@ -65,13 +65,18 @@ final class QemuBuilder implements Builder {
         List<Step> steps = new ArrayList<>();
         steps.add(new UnsupportedOptionsStep(config));
         steps.add(new CreateWorkDirStep());
+        if (CreateMediaStep.needed(config)) {
+            steps.add(new CreateMediaStep(config, workingDir));
+        }
         steps.add(new OpenLibvirtStep(config.libvirtUri()));
-        steps.add(new ChooseAcceleratorStep(config.accelerator()));
+        // An accelerator named in qemuargs (-machine accel=, -accel, -enable-kvm) replaces the option, as in Packer.
+        String accel = config.qemuargs().isEmpty() ? null : QemuArgsMerge.check(config, workingDir).accel();
+        steps.add(new ChooseAcceleratorStep(accel != null ? accel : config.accelerator()));
         steps.add(DownloadStep.iso(config.isoSkipCache() ? iso.withChecksum("none") : iso));
         steps.add(new PrepareOutputDirStep(outputDir));
         steps.add(new CreateDisksStep(config, plan));
         steps.add(new StartHttpServerStep(http, GuestHttpIp.fixed(USER_NETWORK_HOST)));
-        steps.add(new StartMachineStep(config, plan, communicator.sshPort()));
+        steps.add(new StartMachineStep(config, plan, communicator.sshPort(), renderer, workingDir));
         if (!config.bootCommand().isEmpty()) {
             // Without a boot command there is nothing to wait for: SSH is tried at once, and its
             // retries find the machine as soon as it is up, where Packer sleeps boot_wait first.

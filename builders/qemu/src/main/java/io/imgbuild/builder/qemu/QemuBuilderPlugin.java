@@ -16,12 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code qemu} builder: checks a Packer qemu config at prepare time (see the module README,
- * "Checks beyond the schema"). Building itself is not written yet.
+ * "Checks beyond the schema").
  */
 public final class QemuBuilderPlugin implements BuilderPlugin {
 
     private static final Pattern QEMU_IMG_SIZE = Pattern.compile("[0-9]+(\\.[0-9]+)?[bkKMGTPE]?");
-    private static final List<String> ISO_TOOLS = List.of("xorriso", "mkisofs", "hdiutil", "oscdimg");
 
     @Override
     public String type() {
@@ -57,7 +56,8 @@ public final class QemuBuilderPlugin implements BuilderPlugin {
                 config.error("boot_command", "a boot command cannot be typed when disable_vnc is true",
                         "remove boot_command, or set disable_vnc to false");
             }
-            checkCd(config, c);
+            checkMedia(config, c);
+            checkQemuArgs(config, c);
             checkOutputDirectory(config, c.outputDirectory());
         }
         if (c == null || iso == null || comm == null || http == null) {
@@ -117,13 +117,67 @@ public final class QemuBuilderPlugin implements BuilderPlugin {
         }
     }
 
-    private static void checkCd(ComponentConfig config, QemuConfig c) {
-        if ((c.cdFiles().isEmpty() && c.cdContent().isEmpty()) || ISO_TOOLS.stream().anyMatch(QemuBuilderPlugin::onPath)) {
+    private static void checkMedia(ComponentConfig config, QemuConfig c) {
+        if ((!c.cdFiles().isEmpty() || !c.cdContent().isEmpty()) && !onPath("xorriso")) {
+            config.warning(c.cdFiles().isEmpty() ? "cd_content" : "cd_files", "making the CD image needs xorriso, which is"
+                    + " not on the PATH", "install it (apt-get install xorriso) before building");
+        }
+        if ((!c.floppyFiles().isEmpty() || !c.floppyDirs().isEmpty()) && !onPath("mformat")) {
+            config.warning(c.floppyFiles().isEmpty() ? "floppy_dirs" : "floppy_files", "making the floppy image needs"
+                    + " mtools (mformat, mcopy), which is not on the PATH", "install it (apt-get install mtools) before building");
+        }
+        for (String key : c.cdContent().keySet()) {
+            if (MediaFiles.contentTarget(key) == null) {
+                config.error(JsonPath.ROOT.key("cd_content").key(key), "\"" + key + "\" is not a path inside the CD",
+                        "use a relative path without \"..\", e.g. user-data or scripts/setup.sh");
+            }
+        }
+        label(config, "cd_label", c.cdLabel(), CdImage.MAX_LABEL, "an ISO 9660 volume label");
+        label(config, "floppy_label", c.floppyLabel(), FloppyImage.MAX_LABEL, "a FAT volume label");
+        checkPatterns(config, "cd_files", c.cdFiles());
+        checkPatterns(config, "floppy_files", c.floppyFiles());
+        checkPatterns(config, "floppy_dirs", c.floppyDirs());
+    }
+
+    private static void label(ComponentConfig config, String key, String label, int max, String what) {
+        if (label != null && label.length() > max) {
+            config.error(key, "\"" + label + "\" has " + label.length() + " characters; " + what + " holds at most " + max,
+                    "shorten it");
+        }
+    }
+
+    private static void checkPatterns(ComponentConfig config, String key, List<String> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            String e = entries.get(i);
+            if (!Globs.isPattern(e) || e.contains("{{")) {
+                continue;
+            }
+            for (String segment : e.split("/")) {
+                try {
+                    if (Globs.isPattern(segment)) {
+                        Globs.toRegex(segment);
+                    }
+                } catch (IllegalArgumentException bad) {
+                    config.error(JsonPath.ROOT.key(key).index(i), bad.getMessage(), "close the [ ] class, or quote [ as \\[");
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void checkQemuArgs(ComponentConfig config, QemuConfig c) {
+        if (c.qemuargs().isEmpty()) {
             return;
         }
-        config.warning(c.cdFiles().isEmpty() ? "cd_content" : "cd_files",
-                "making the CD image needs xorriso, mkisofs, hdiutil or oscdimg, and none is on the PATH",
-                "install xorriso (e.g. apt-get install xorriso) before building");
+        List<QemuArgsMerge.Problem> problems;
+        try {
+            problems = QemuArgsMerge.check(c, config.workingDir()).problems();
+        } catch (java.nio.file.InvalidPathException e) {
+            return; // vm_name or output_directory is no path: reported on its own
+        }
+        for (QemuArgsMerge.Problem p : problems) {
+            config.error(JsonPath.ROOT.key("qemuargs").index(p.index()), p.message(), p.hint());
+        }
     }
 
     static void checkOutputDirectory(ComponentConfig config, String dir) {

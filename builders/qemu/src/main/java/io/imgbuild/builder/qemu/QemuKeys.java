@@ -20,6 +20,10 @@ final class QemuKeys {
     static final Key<Long> STARTED_AT = new Key<>("qemu.startedAt");
     /** The running machine. */
     static final Key<Domain> DOMAIN = new Key<>("qemu.domain");
+    /** The extra CD made from cd_files / cd_content, in the scratch directory. */
+    static final Key<Path> CD_IMAGE = new Key<>("qemu.cdImage");
+    /** The floppy made from floppy_files / floppy_dirs, in the scratch directory. */
+    static final Key<Path> FLOPPY_IMAGE = new Key<>("qemu.floppyImage");
     /** The final disk image in the output directory. */
     static final Key<Path> OUTPUT_DISK = new Key<>("qemu.outputDisk");
 

@@ -1,6 +1,8 @@
 package io.imgbuild.builder.qemu;
 
 import io.imgbuild.core.boot.KeyboardTarget;
+import io.imgbuild.core.config.Renderer;
+import io.imgbuild.core.run.BuildData;
 import io.imgbuild.core.download.DownloadKeys;
 import io.imgbuild.core.step.Key;
 import io.imgbuild.core.step.Step;
@@ -10,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -31,11 +35,15 @@ final class StartMachineStep implements Step {
     private final QemuConfig config;
     private final DiskPlan plan;
     private final int guestSshPort;
+    private final Renderer renderer;
+    private final Path workingDir;
 
-    StartMachineStep(QemuConfig config, DiskPlan plan, int guestSshPort) {
+    StartMachineStep(QemuConfig config, DiskPlan plan, int guestSshPort, Renderer renderer, Path workingDir) {
         this.config = config;
         this.plan = plan;
         this.guestSshPort = guestSshPort;
+        this.renderer = renderer;
+        this.workingDir = workingDir;
     }
 
     @Override
@@ -49,7 +57,8 @@ final class StartMachineStep implements Step {
         Path serial = ctx.state().get(QemuKeys.WORK_DIR).resolve("serial.log");
         Set<Integer> tried = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
-            DomainSpec spec = spec(ctx, serial, tried);
+            Attempt a = attempt(ctx, serial, tried);
+            DomainSpec spec = a.spec();
             String xml = DomainXml.render(spec);
             LOG.debug("domain XML:\n{}", xml);
             try {
@@ -58,12 +67,13 @@ final class StartMachineStep implements Step {
                 ctx.state().put(QemuKeys.STARTED_AT, System.nanoTime());
                 ctx.state().put(KeyboardTarget.KEY, new LibvirtKeyboard(d));
                 ctx.state().put(SERIAL, new SerialLogTail(serial, spec.name()).start());
-                if (spec.sshHostPort() > 0) {
-                    ctx.state().put(QemuKeys.SSH_HOST_PORT, spec.sshHostPort());
+                int sshHostPort = a.sshHostPort();
+                if (sshHostPort > 0) {
+                    ctx.state().put(QemuKeys.SSH_HOST_PORT, sshHostPort);
                 }
                 ctx.ui().say("Started the machine " + spec.name() + " (" + (spec.type().equals("kvm") ? "KVM" : "TCG")
-                        + ", " + spec.cpus() + " CPU, " + spec.memoryMiB() + " MiB"
-                        + (spec.sshHostPort() > 0 ? ", SSH forwarded from 127.0.0.1:" + spec.sshHostPort() : "") + ")");
+                        + ", " + spec.vcpus().current() + " CPU, " + spec.memoryMiB() + " MiB"
+                        + (sshHostPort > 0 ? ", SSH forwarded from 127.0.0.1:" + sshHostPort : "") + ")");
                 if (spec.vncPort() > 0) {
                     ctx.ui().message("To see its screen, connect a VNC viewer without password to vnc://"
                             + spec.vncListen() + ":" + spec.vncPort());
@@ -80,7 +90,11 @@ final class StartMachineStep implements Step {
         }
     }
 
-    private DomainSpec spec(StepContext ctx, Path serial, Set<Integer> tried) throws StepFailure {
+    /** The machine of one start attempt and the host port it forwards to SSH (0 for none). */
+    private record Attempt(DomainSpec spec, int sshHostPort) {
+    }
+
+    private Attempt attempt(StepContext ctx, Path serial, Set<Integer> tried) throws StepFailure {
         int sshPort = 0;
         if (!config.skipNatMapping()) {
             sshPort = FreePorts.pick("127.0.0.1", config.hostPortMin(), config.hostPortMax(), tried);
@@ -99,24 +113,47 @@ final class StartMachineStep implements Step {
             }
             tried.add(vncPort);
         }
-        List<DomainSpec.Disk> disks = new ArrayList<>();
-        List<Path> machineDisks = plan.machineDisks();
-        for (int i = 0; i < machineDisks.size(); i++) {
-            String format = i == 0 ? plan.buildFormat() : config.format();
-            disks.add(new DomainSpec.Disk(machineDisks.get(i), format, config.diskInterface(), config.diskCache(),
-                    config.diskDiscard(), config.diskDetectZeroes()));
+        Optional<Path> iso = config.diskImage() ? Optional.empty() : Optional.of(ctx.state().get(DownloadKeys.ISO_PATH));
+        DomainSpec defaults = MachineDefaults.spec(config, plan, ctx.state().get(QemuKeys.DOMAIN_TYPE), serial, vncPort,
+                sshPort, guestSshPort, iso, ctx.state().find(QemuKeys.CD_IMAGE), ctx.state().find(QemuKeys.FLOPPY_IMAGE));
+        if (config.qemuargs().isEmpty()) {
+            return new Attempt(defaults, sshPort);
         }
-        List<Path> cdroms = new ArrayList<>();
-        if (!config.diskImage()) {
-            cdroms.add(ctx.state().get(DownloadKeys.ISO_PATH));
+        ctx.ui().say("Merging qemuargs into the machine's defaults...");
+        QemuArgsMerge.Result merged = QemuArgsMerge.apply(defaults, config.netDevice(), render(ctx, sshPort),
+                workingDir, MachineDefaults.aliases(plan, defaults), new PciDevices(config.qemuBinary(), ctx.cancellation()));
+        if (!merged.problems().isEmpty()) {
+            QemuArgsMerge.Problem p = merged.problems().get(0);
+            throw new StepFailure("qemuargs[" + p.index() + "], once rendered: " + p.message() + ": " + p.hint());
         }
-        String cdromBus = config.cdromInterface() == null || config.cdromInterface().isEmpty() ? "ide"
-                : config.cdromInterface();
-        List<String> extra = new ArrayList<>();
-        config.qemuargs().forEach(extra::addAll);
-        return new DomainSpec(config.vmName(), ctx.state().get(QemuKeys.DOMAIN_TYPE), config.machineType(),
-                config.effectiveMemory(), config.effectiveCpus(), disks, cdroms, cdromBus, serial, config.vncBindAddress(),
-                vncPort, config.netDevice(), sshPort, guestSshPort, extra);
+        String wanted = merged.accel() == null ? null : merged.accel().equals("kvm") ? "kvm" : "qemu";
+        if (wanted != null && !wanted.equals(defaults.type())) {
+            throw new StepFailure("qemuargs ask for accel=" + merged.accel() + ", but the machine runs under "
+                    + (defaults.type().equals("kvm") ? "KVM" : "TCG") + " (a value rendered at build time cannot change the"
+                    + " accelerator): write the accelerator option instead");
+        }
+        return new Attempt(merged.spec(), sshPort);
+    }
+
+    /** qemuargs with Packer's build-time values: HTTPIP, HTTPPort, HTTPDir, OutputDir, Name, SSHHostPort. */
+    private List<List<String>> render(StepContext ctx, int sshPort) throws StepFailure {
+        Map<String, String> data = ctx.state().find(BuildData.KEY).orElse(Map.of());
+        Map<String, String> fields = Map.of(
+                "HTTPIP", data.getOrDefault("PackerHTTPIP", ""),
+                "HTTPPort", data.getOrDefault("PackerHTTPPort", "0"),
+                "HTTPDir", config.httpDirectory() == null ? "" : config.httpDirectory(),
+                "OutputDir", config.outputDirectory(),
+                "Name", config.vmName(),
+                "SSHHostPort", Integer.toString(sshPort));
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> entry : config.qemuargs()) {
+            List<String> rendered = new ArrayList<>();
+            for (String part : entry) {
+                rendered.add(renderer.renderDeferred(part, fields, data));
+            }
+            out.add(rendered);
+        }
+        return out;
     }
 
     @Override

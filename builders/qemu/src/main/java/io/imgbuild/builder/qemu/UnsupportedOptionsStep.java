@@ -27,14 +27,9 @@ final class UnsupportedOptionsStep implements Step {
     /** The options set that cannot be carried out yet, each with why; empty when all is well. */
     static List<String> unsupported(QemuConfig c) {
         List<String> out = new ArrayList<>();
-        if (!c.cdFiles().isEmpty() || !c.cdContent().isEmpty()) {
-            out.add("cd_files / cd_content (a CD image for the guest)");
-        }
-        if (!c.floppyFiles().isEmpty() || !c.floppyDirs().isEmpty()) {
-            out.add("floppy_files / floppy_dirs");
-        }
         if (c.netBridge() != null && !c.netBridge().isEmpty()) {
-            out.add("net_bridge (only user-mode networking is built in)");
+            out.add("net_bridge (" + c.netBridge() + "): only user-mode networking is built in, and QEMU under libvirt may"
+                    + " not start qemu-bridge-helper");
         }
         if (remote(c.libvirtUri())) {
             out.add("a remote libvirt_uri (" + c.libvirtUri() + "): disks are made on this machine, and copying them"

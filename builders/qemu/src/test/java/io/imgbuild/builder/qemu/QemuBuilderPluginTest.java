@@ -264,4 +264,40 @@ class QemuBuilderPluginTest {
         assertEquals(List.of(), r.errorTexts());
         assertTrue(r.hasWarning("output_directory", "already exists"), r.warningTexts()::toString);
     }
+
+    @Test
+    void qemuargsThatCannotWorkThroughLibvirtAreErrorsAtTheirIndex() {
+        var r = base("""
+                , "qemuargs": [["-m", "2G"], ["-display", "gtk"], ["-netdev", "user,id=user.0,hostfwd=tcp::{{ .SSHHostPort }}-:22"],
+                               ["-pidfile", "/tmp/q.pid"], ["-smp", "cpus=3,sockets=2"]]
+                """);
+        assertTrue(r.hasError("qemuargs[1]", "cannot open a window"), r.errorTexts()::toString);
+        assertTrue(r.hasError("qemuargs[3]", "-pidfile cannot be used through libvirt"), r.errorTexts()::toString);
+        assertTrue(r.hasError("qemuargs[4]", "not 3 CPUs"), r.errorTexts()::toString);
+        // [0] maps to XML, and [2] uses a build-time value: it is checked when the machine starts.
+        assertEquals(3, r.errors().size(), r.errorTexts()::toString);
+    }
+
+    @Test
+    void anAcceleratorInQemuargsReplacesTheOption() {
+        var r = base(", \"accelerator\": \"kvm\", \"qemuargs\": [[\"-machine\", \"type=pc,accel=tcg\"]]");
+        assertEquals(List.of(), r.errorTexts());
+        assertEquals("tcg", QemuArgsMerge.check(((QemuBuilder) r.prepared()).config(), dir).accel());
+    }
+
+    @Test
+    void cdAndFloppyMistakesAreFoundAtValidateTime() throws IOException {
+        Files.writeString(dir.resolve("user-data"), "#cloud-config\n");
+        var r = base("""
+                , "cd_files": ["user-data", "nothing-here", "bad["], "cd_content": {"../escape": "x", "meta-data": "ok"},
+                  "cd_label": "a-label-much-longer-than-thirty-two-chars", "floppy_files": ["*.cfg"],
+                  "floppy_label": "twelve-chars"
+                """);
+        assertTrue(r.hasError("cd_files[1]", "does not exist"), r.errorTexts()::toString);
+        assertTrue(r.hasError("cd_files[2]", "without its closing ]"), r.errorTexts()::toString);
+        assertTrue(r.hasError("cd_content[\"../escape\"]", "not a path inside the CD"), r.errorTexts()::toString);
+        assertTrue(r.hasError("cd_label", "holds at most 32"), r.errorTexts()::toString);
+        assertTrue(r.hasError("floppy_label", "holds at most 11"), r.errorTexts()::toString);
+        assertEquals(5, r.errors().size(), "a pattern that matches nothing is no error: " + r.errorTexts());
+    }
 }
