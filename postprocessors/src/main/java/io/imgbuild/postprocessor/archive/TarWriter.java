@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
@@ -50,9 +51,8 @@ public final class TarWriter implements Closeable {
      * @param progress told the number of bytes of each buffer as it is written
      */
     public void addFile(String nameInArchive, Path file, LongConsumer progress) throws IOException, CancelledException {
-        TarArchiveEntry entry = new TarArchiveEntry(file, nameInArchive);
-        long size = entry.getSize();
-        tar.putArchiveEntry(entry);
+        long size = Files.size(file);
+        tar.putArchiveEntry(entry(nameInArchive, size, mode(file), Files.getLastModifiedTime(file)));
         ByteBuffer buf = ByteBuffer.wrap(array);
         long left = size;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -74,11 +74,7 @@ public final class TarWriter implements Closeable {
 
     /** Adds a small file made in memory (metadata.json, a Vagrantfile), mode 0644, modified now. */
     public void addBytes(String name, byte[] content) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setSize(content.length);
-        entry.setMode(0100644);
-        entry.setLastModifiedTime(FileTime.from(Instant.now()));
-        tar.putArchiveEntry(entry);
+        tar.putArchiveEntry(entry(name, content.length, 0644, FileTime.from(Instant.now())));
         tar.write(content);
         tar.closeArchiveEntry();
     }
@@ -94,6 +90,26 @@ public final class TarWriter implements Closeable {
             tar.finish();
         } finally {
             tar.close();
+        }
+    }
+
+    /**
+     * Name, size, mode and mtime only, as Packer's tar does: Commons Compress would also record
+     * creation and access times as LIBARCHIVE.* pax keywords, which GNU tar warns about on every entry.
+     */
+    private static TarArchiveEntry entry(String name, long size, int mode, FileTime modified) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(size);
+        entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | mode);
+        entry.setLastModifiedTime(modified);
+        return entry;
+    }
+
+    private static int mode(Path file) throws IOException {
+        try {
+            return (int) Files.getAttribute(file, "unix:mode") & 07777;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 0644; // not a Unix file system
         }
     }
 
