@@ -3,14 +3,10 @@ package io.imgbuild.postprocessor.archive;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.function.LongConsumer;
@@ -24,11 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class TarWriter implements Closeable {
 
-    private static final int BUFFER = 1 << 20;
-
     private final TarArchiveOutputStream tar;
-    private final Cancellation cancellation;
-    private final byte[] array = new byte[BUFFER];
+    private final FileStreamer streamer;
     private boolean closed;
 
     /** A writer that is never cancelled. */
@@ -42,7 +35,7 @@ public final class TarWriter implements Closeable {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
-        this.cancellation = cancellation;
+        this.streamer = new FileStreamer(cancellation);
     }
 
     /**
@@ -53,22 +46,7 @@ public final class TarWriter implements Closeable {
     public void addFile(String nameInArchive, Path file, LongConsumer progress) throws IOException, CancelledException {
         long size = Files.size(file);
         tar.putArchiveEntry(entry(nameInArchive, size, mode(file), Files.getLastModifiedTime(file)));
-        ByteBuffer buf = ByteBuffer.wrap(array);
-        long left = size;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (left > 0) {
-                throwIfCancelled();
-                buf.clear().limit((int) Math.min(BUFFER, left));
-                int n = ch.read(buf);
-                if (n < 0) {
-                    throw new EOFException(file + " shrank while being archived: " + (size - left) + " of " + size
-                            + " bytes read");
-                }
-                tar.write(array, 0, n);
-                left -= n;
-                progress.accept(n);
-            }
-        }
+        streamer.copy(file, size, tar, progress);
         tar.closeArchiveEntry();
     }
 
@@ -112,11 +90,4 @@ public final class TarWriter implements Closeable {
             return 0644; // not a Unix file system
         }
     }
-
-    private void throwIfCancelled() throws CancelledException {
-        if (cancellation != null) {
-            cancellation.throwIfCancelled();
-        }
-    }
-
 }

@@ -3,6 +3,7 @@ package io.imgbuild.postprocessor.archive;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.imgbuild.postprocessor.testing.TestData;
 import io.imgbuild.testkit.Commands;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
+import io.imgbuild.postprocessor.testing.TestData;
 import io.imgbuild.testkit.Commands;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
