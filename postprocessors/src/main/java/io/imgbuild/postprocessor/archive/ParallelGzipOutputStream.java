@@ -15,7 +15,9 @@ import java.util.zip.Deflater;
  */
 final class ParallelGzipOutputStream extends ParallelBlockOutputStream {
 
-    static final int DEFAULT_BLOCK_SIZE = 1 << 20;
+    // Measured on a qcow2 of /usr data (bench/README.md): 4 MiB used 5% less CPU than 1 MiB, 15% less than
+    // pigz's 128 KiB, mostly the 32 KiB dictionary each block primes; the ratio is the same.
+    static final int DEFAULT_BLOCK_SIZE = 4 << 20;
     private static final int WINDOW = 32 * 1024;
     private static final byte[] HEADER = {
         0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, // deflate, no flags, no mtime, no extra flags, Unix
