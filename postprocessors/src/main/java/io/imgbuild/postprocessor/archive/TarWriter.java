@@ -5,6 +5,7 @@ import io.imgbuild.core.step.Cancellation;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -68,6 +69,31 @@ public final class TarWriter implements Closeable {
                 left -= n;
                 progress.accept(n);
             }
+        }
+        tar.closeArchiveEntry();
+    }
+
+    /**
+     * Adds {@code size} bytes read from {@code in} as a regular file (mode 0644, modified now): a member
+     * of another archive (an OVA's disk) streamed across without a temporary copy.
+     */
+    public void addStream(String nameInArchive, InputStream in, long size, LongConsumer progress)
+            throws IOException, CancelledException {
+        TarArchiveEntry entry = new TarArchiveEntry(nameInArchive);
+        entry.setSize(size);
+        entry.setMode(0100644);
+        entry.setLastModifiedTime(FileTime.from(Instant.now()));
+        tar.putArchiveEntry(entry);
+        long left = size;
+        while (left > 0) {
+            throwIfCancelled();
+            int n = in.read(array, 0, (int) Math.min(BUFFER, left));
+            if (n < 0) {
+                throw new EOFException(nameInArchive + " ended early: " + (size - left) + " of " + size + " bytes read");
+            }
+            tar.write(array, 0, n);
+            left -= n;
+            progress.accept(n);
         }
         tar.closeArchiveEntry();
     }
