@@ -2,6 +2,7 @@ package io.imgbuild.postprocessor.vagrant;
 
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.BuildUi;
+import io.imgbuild.core.util.HomePaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class BoxIncludes {
     static List<BoxEntry> resolve(List<String> include, Path workDir) throws StepFailure, IOException {
         Map<String, BoxEntry> byName = new LinkedHashMap<>();
         for (int i = 0; i < include.size(); i++) {
-            Path f = workDir.resolve(include.get(i)).toAbsolutePath().normalize();
+            Path f = workDir.resolve(HomePaths.expand(include.get(i))).toAbsolutePath().normalize();
             if (!Files.isRegularFile(f)) {
                 throw new StepFailure("include[" + i + "]: \"" + include.get(i) + "\" "
                         + (Files.isDirectory(f) ? "is a directory; include takes files" : "does not exist")

@@ -1,17 +1,16 @@
 package io.imgbuild.postprocessor.vagrant;
 
 import io.imgbuild.core.artifact.Artifact;
-import io.imgbuild.core.artifact.FileArtifact;
 import io.imgbuild.core.build.PostProcessor;
 import io.imgbuild.core.build.PostProcessorContext;
 import io.imgbuild.core.build.PostProcessorResult;
 import io.imgbuild.core.config.Renderer;
 import io.imgbuild.core.step.StepFailure;
+import io.imgbuild.core.util.HomePaths;
 import io.imgbuild.core.util.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,8 @@ final class VagrantPostProcessor implements PostProcessor {
             if (c.architecture() != null && !c.architecture().isEmpty()) {
                 metadata.put("architecture", c.architecture());
             }
-            Path template = blank(c.vagrantfileTemplate()) ? null : workDir.resolve(c.vagrantfileTemplate());
+            Path template = blank(c.vagrantfileTemplate()) ? null
+                    : workDir.resolve(HomePaths.expand(c.vagrantfileTemplate())).normalize();
             String vagrantfile = BoxVagrantfile.of(provider, content.vagrantfile(), template, renderer, fields);
             List<BoxEntry> generated = List.of(
                     new BoxEntry.Generated("metadata.json", Json.PRETTY.writeValueAsBytes(metadata)),
@@ -82,18 +82,17 @@ final class VagrantPostProcessor implements PostProcessor {
         }
         ctx.ui().message("Wrote " + box + " (" + written.bytes() + " bytes, sha256 " + written.sha256() + ")");
 
-        List<Path> files = new ArrayList<>(List.of(box));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("provider", provider);
         data.put("sha256", written.sha256());
+        Path catalogFile = null;
         if (catalog != null) {
             catalog.add(written.sha256(), force);
+            catalogFile = catalog.file().file();
             ctx.ui().message("Listed version " + c.catalog().version() + " of " + c.catalog().name() + " in the catalog "
-                    + catalog.file().file());
-            files.add(catalog.file().file());
-            data.put("catalog", catalog.file().file().toString());
+                    + catalogFile);
         }
-        Artifact out = new FileArtifact(BUILDER_ID, provider, files, "'" + provider + "' provider box: " + box, data);
+        Artifact out = new BoxArtifact(provider, box, catalogFile, data);
         // Packer keeps the input whatever the user says when the box refers to it (aws): forceKeep.
         return new PostProcessorResult(out, keepInput, keepInput);
     }

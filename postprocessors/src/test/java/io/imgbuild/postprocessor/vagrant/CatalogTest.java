@@ -52,6 +52,11 @@ class CatalogTest {
         Path box = dir.resolve("boxes/deb-libvirt.box");
         Path catalogFile = dir.resolve("boxes/acme-deb.json");
         assertEquals(List.of(box, catalogFile), r.artifact().files(), "next to the box, named after the box");
+        Files.copy(box, dir.resolve("keep.box"));
+        r.artifact().destroy(); // as when a later post-processor consumes the box
+        assertFalse(Files.exists(box));
+        assertTrue(Files.exists(catalogFile), "the catalog is shared: destroying a box leaves it");
+        Files.move(dir.resolve("keep.box"), box);
 
         runs.run("{\"output\": \"boxes/deb-aws.box\", \"catalog\": {\"name\": \"acme/deb\", \"version\": \"1.2.0\","
                 + " \"url\": \"https://boxes.example.com/{{.BoxName}}/{{.BoxVersion}}/{{.BoxFile}}\"}}",
