@@ -3,14 +3,11 @@ package io.imgbuild.postprocessor.archive;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.function.LongConsumer;
@@ -24,11 +21,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class TarWriter implements Closeable {
 
-    private static final int BUFFER = 1 << 20;
-
     private final TarArchiveOutputStream tar;
-    private final Cancellation cancellation;
-    private final byte[] array = new byte[BUFFER];
+    private final FileStreamer streamer;
     private boolean closed;
 
     /** A writer that is never cancelled. */
@@ -42,7 +36,7 @@ public final class TarWriter implements Closeable {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
-        this.cancellation = cancellation;
+        this.streamer = new FileStreamer(cancellation);
     }
 
     /**
@@ -51,25 +45,9 @@ public final class TarWriter implements Closeable {
      * @param progress told the number of bytes of each buffer as it is written
      */
     public void addFile(String nameInArchive, Path file, LongConsumer progress) throws IOException, CancelledException {
-        TarArchiveEntry entry = new TarArchiveEntry(file, nameInArchive);
-        long size = entry.getSize();
-        tar.putArchiveEntry(entry);
-        ByteBuffer buf = ByteBuffer.wrap(array);
-        long left = size;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (left > 0) {
-                throwIfCancelled();
-                buf.clear().limit((int) Math.min(BUFFER, left));
-                int n = ch.read(buf);
-                if (n < 0) {
-                    throw new EOFException(file + " shrank while being archived: " + (size - left) + " of " + size
-                            + " bytes read");
-                }
-                tar.write(array, 0, n);
-                left -= n;
-                progress.accept(n);
-            }
-        }
+        long size = Files.size(file);
+        tar.putArchiveEntry(entry(nameInArchive, size, mode(file), Files.getLastModifiedTime(file)));
+        streamer.copy(file, size, tar, progress);
         tar.closeArchiveEntry();
     }
 
@@ -79,32 +57,14 @@ public final class TarWriter implements Closeable {
      */
     public void addStream(String nameInArchive, InputStream in, long size, LongConsumer progress)
             throws IOException, CancelledException {
-        TarArchiveEntry entry = new TarArchiveEntry(nameInArchive);
-        entry.setSize(size);
-        entry.setMode(0100644);
-        entry.setLastModifiedTime(FileTime.from(Instant.now()));
-        tar.putArchiveEntry(entry);
-        long left = size;
-        while (left > 0) {
-            throwIfCancelled();
-            int n = in.read(array, 0, (int) Math.min(BUFFER, left));
-            if (n < 0) {
-                throw new EOFException(nameInArchive + " ended early: " + (size - left) + " of " + size + " bytes read");
-            }
-            tar.write(array, 0, n);
-            left -= n;
-            progress.accept(n);
-        }
+        tar.putArchiveEntry(entry(nameInArchive, size, 0644, FileTime.from(Instant.now())));
+        streamer.copy(in, nameInArchive, size, tar, progress);
         tar.closeArchiveEntry();
     }
 
     /** Adds a small file made in memory (metadata.json, a Vagrantfile), mode 0644, modified now. */
     public void addBytes(String name, byte[] content) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setSize(content.length);
-        entry.setMode(0100644);
-        entry.setLastModifiedTime(FileTime.from(Instant.now()));
-        tar.putArchiveEntry(entry);
+        tar.putArchiveEntry(entry(name, content.length, 0644, FileTime.from(Instant.now())));
         tar.write(content);
         tar.closeArchiveEntry();
     }
@@ -123,10 +83,23 @@ public final class TarWriter implements Closeable {
         }
     }
 
-    private void throwIfCancelled() throws CancelledException {
-        if (cancellation != null) {
-            cancellation.throwIfCancelled();
-        }
+    /**
+     * Name, size, mode and mtime only, as Packer's tar does: Commons Compress would also record
+     * creation and access times as LIBARCHIVE.* pax keywords, which GNU tar warns about on every entry.
+     */
+    private static TarArchiveEntry entry(String name, long size, int mode, FileTime modified) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(size);
+        entry.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | mode);
+        entry.setLastModifiedTime(modified);
+        return entry;
     }
 
+    private static int mode(Path file) throws IOException {
+        try {
+            return (int) Files.getAttribute(file, "unix:mode") & 07777;
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 0644; // not a Unix file system
+        }
+    }
 }

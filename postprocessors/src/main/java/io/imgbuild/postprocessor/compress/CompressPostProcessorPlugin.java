@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /**
  * The {@code compress} post-processor: picks the archive format from {@code format} or the output's
- * extension and checks the compression level against that format's range. Writing archives is not
- * implemented yet.
+ * extension and checks the compression level against that format's range.
  */
 public final class CompressPostProcessorPlugin implements PostProcessorPlugin {
 
@@ -37,7 +36,7 @@ public final class CompressPostProcessorPlugin implements PostProcessorPlugin {
         if (format != null) {
             level = level(config, c, format);
         }
-        return new CompressPostProcessor(c.output(), format, level);
+        return new CompressPostProcessor(c.output(), format, level, config.renderer());
     }
 
     private static ArchiveFormat format(ComponentConfig config, CompressConfig c) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imgbuild.postprocessor.testing.TestData;
 import io.imgbuild.testkit.Commands;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.imgbuild.postprocessor.archive;
+package io.imgbuild.postprocessor.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +11,7 @@ import java.util.Random;
  * Inputs that look like a disk image: runs of text (compressible, with long-range repeats), random
  * bytes (incompressible) and zeros (free space), seeded so every run sees the same bytes.
  */
-final class TestData {
+public final class TestData {
 
     private static final String[] WORDS = {"kernel", "module", "systemd", "libc6", "the", "of", "package",
         "/usr/lib/x86_64-linux-gnu/", "Depends:", "Version: 1.2.3-4", "\n", "ELF", "config", "qemu", "disk"};
@@ -20,7 +20,7 @@ final class TestData {
     }
 
     /** {@code size} bytes of mixed data. */
-    static byte[] mixed(int size, long seed) {
+    public static byte[] mixed(int size, long seed) {
         Random random = new Random(seed);
         byte[] out = new byte[size];
         int at = 0;
@@ -46,7 +46,7 @@ final class TestData {
         return out;
     }
 
-    static Path file(Path dir, String name, int size, long seed) throws IOException {
+    public static Path file(Path dir, String name, int size, long seed) throws IOException {
         Path f = dir.resolve(name);
         Files.createDirectories(f.getParent());
         try (OutputStream out = Files.newOutputStream(f)) {
