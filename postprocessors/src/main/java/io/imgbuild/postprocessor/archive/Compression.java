@@ -36,6 +36,23 @@ public enum Compression {
         return open(sink, level, ParallelBlockOutputStream.defaultWorkers());
     }
 
+    /**
+     * Closes a stream from {@link #open} after a failure or cancel: parallel formats stop their
+     * workers without compressing what is still queued (the half-written file is to be discarded).
+     * Errors while closing are added to {@code cause}.
+     */
+    public static void discard(OutputStream stream, Throwable cause) {
+        try {
+            if (stream instanceof ParallelBlockOutputStream p) {
+                p.abort();
+            } else {
+                stream.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     /** As {@link #open(OutputStream, int)} with a given number of worker threads. */
     OutputStream open(OutputStream sink, int level, int workers) throws IOException {
         checkLevel(level);

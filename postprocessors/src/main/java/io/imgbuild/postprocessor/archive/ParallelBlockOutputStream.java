@@ -114,6 +114,12 @@ abstract class ParallelBlockOutputStream extends OutputStream {
         sink.flush();
     }
 
+    /** Closes without finishing the format: the workers stop after their current block. */
+    final void abort() throws IOException {
+        failed = true;
+        close();
+    }
+
     @Override
     public final void close() throws IOException {
         if (closed) {

@@ -1,5 +1,6 @@
 package io.imgbuild.postprocessor.archive;
 
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.LZMA2Options;
@@ -17,6 +18,7 @@ final class ParallelXzOutputStream extends ParallelBlockOutputStream {
 
     private static final int MIN_BLOCK = 1 << 20;
     private static final int MAX_BLOCK = 24 << 20;
+    private static final int SLICE = 1 << 20;
 
     private final LZMA2Options options;
     private boolean anyStream;
@@ -44,7 +46,13 @@ final class ParallelXzOutputStream extends ParallelBlockOutputStream {
         return into -> {
             try (XZOutputStream xz = new XZOutputStream(into, options, XZ.CHECK_CRC64,
                     BasicArrayCache.getInstance())) {
-                xz.write(input, 0, length);
+                // In slices, so an abort (which interrupts the workers) stops a 24 MiB chunk early.
+                for (int off = 0; off < length; off += SLICE) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedIOException("xz compression aborted");
+                    }
+                    xz.write(input, off, Math.min(SLICE, length - off));
+                }
             }
         };
     }

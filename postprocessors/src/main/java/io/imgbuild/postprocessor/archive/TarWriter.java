@@ -22,7 +22,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class TarWriter implements Closeable {
 
     private final TarArchiveOutputStream tar;
+    private final OutputStream out;
     private final FileStreamer streamer;
+    private Throwable failure;
     private boolean closed;
 
     /** A writer that is never cancelled. */
@@ -32,6 +34,7 @@ public final class TarWriter implements Closeable {
 
     /** A writer that checks {@code cancellation} between buffers and stops with CancelledException. */
     public TarWriter(OutputStream out, Cancellation cancellation) {
+        this.out = out;
         this.tar = new TarArchiveOutputStream(out, "UTF-8");
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -45,10 +48,15 @@ public final class TarWriter implements Closeable {
      * @param progress told the number of bytes of each buffer as it is written
      */
     public void addFile(String nameInArchive, Path file, LongConsumer progress) throws IOException, CancelledException {
-        long size = Files.size(file);
-        tar.putArchiveEntry(entry(nameInArchive, size, mode(file), Files.getLastModifiedTime(file)));
-        streamer.copy(file, size, tar, progress);
-        tar.closeArchiveEntry();
+        try {
+            long size = Files.size(file);
+            tar.putArchiveEntry(entry(nameInArchive, size, mode(file), Files.getLastModifiedTime(file)));
+            streamer.copy(file, size, tar, progress);
+            tar.closeArchiveEntry();
+        } catch (IOException | CancelledException | RuntimeException e) {
+            failure = e;
+            throw e;
+        }
     }
 
     /**
@@ -64,18 +72,30 @@ public final class TarWriter implements Closeable {
 
     /** Adds a small file made in memory (metadata.json, a Vagrantfile), mode 0644, modified now. */
     public void addBytes(String name, byte[] content) throws IOException {
-        tar.putArchiveEntry(entry(name, content.length, 0644, FileTime.from(Instant.now())));
-        tar.write(content);
-        tar.closeArchiveEntry();
+        try {
+            tar.putArchiveEntry(entry(name, content.length, 0644, FileTime.from(Instant.now())));
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException | RuntimeException e) {
+            failure = e;
+            throw e;
+        }
     }
 
-    /** Writes the end of the archive and closes the output (which finishes its compression). */
+    /**
+     * Writes the end of the archive and closes the output (which finishes its compression); after a
+     * failed or cancelled add, only closes the output without finishing (see Compression.discard).
+     */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
+        if (failure != null) {
+            Compression.discard(out, failure);
+            return;
+        }
         try {
             tar.finish();
         } finally {

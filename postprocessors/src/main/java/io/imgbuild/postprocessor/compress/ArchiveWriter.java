@@ -40,9 +40,14 @@ final class ArchiveWriter {
             }
         } else {
             ArchiveInputs.Entry only = inputs.entries().get(0);
-            try (OutputStream out = compressing(to)) {
+            OutputStream out = compressing(to);
+            try {
                 new FileStreamer(cancellation).copy(only.file(), only.size(), out, progress);
+            } catch (IOException | CancelledException | RuntimeException e) {
+                Compression.discard(out, e);
+                throw e;
             }
+            out.close();
         }
     }
 

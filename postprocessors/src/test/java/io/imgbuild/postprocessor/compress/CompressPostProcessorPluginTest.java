@@ -1,11 +1,9 @@
 package io.imgbuild.postprocessor.compress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imgbuild.core.build.PostProcessor;
-import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.testkit.PluginConfigs;
 import io.imgbuild.testkit.PluginConfigs.Prepared;
 import java.nio.file.Path;
@@ -112,12 +110,5 @@ class CompressPostProcessorPluginTest {
     void badOutputTemplateIsReported() {
         var r = prepare("{\"output\": \"{{.Nope}}.tar.gz\"}");
         assertTrue(r.errorTexts().stream().anyMatch(t -> t.startsWith("output:")), r.errorTexts()::toString);
-    }
-
-    @Test
-    void thePostProcessorSaysItCannotWorkYet() {
-        PostProcessor p = prepare("{}").requireNoErrors().prepared();
-        StepFailure f = assertThrows(StepFailure.class, () -> p.process(null, null));
-        assertTrue(f.getMessage().contains("cannot write archives yet"));
     }
 }
