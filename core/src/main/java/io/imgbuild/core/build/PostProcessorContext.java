@@ -11,4 +11,11 @@ public interface PostProcessorContext {
     BuildUi ui();
 
     Cancellation cancellation();
+
+    /** A context of these three parts (for the runner, and for tests that run a post-processor alone). */
+    static PostProcessorContext of(BuildInfo build, BuildUi ui, Cancellation cancellation) {
+        record Parts(BuildInfo build, BuildUi ui, Cancellation cancellation) implements PostProcessorContext {
+        }
+        return new Parts(build, ui, cancellation);
+    }
 }

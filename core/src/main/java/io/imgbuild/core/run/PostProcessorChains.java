@@ -124,22 +124,7 @@ final class PostProcessorChains {
     }
 
     private PostProcessorContext context(BuildUi ppUi) {
-        return new PostProcessorContext() {
-            @Override
-            public BuildInfo build() {
-                return build;
-            }
-
-            @Override
-            public BuildUi ui() {
-                return ppUi;
-            }
-
-            @Override
-            public Cancellation cancellation() {
-                return cancellation;
-            }
-        };
+        return PostProcessorContext.of(build, ppUi, cancellation);
     }
 
     private static String message(Exception e) {

@@ -4,6 +4,7 @@ import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -47,6 +48,24 @@ public final class FileStreamer {
                 left -= n;
                 progress.accept(n);
             }
+        }
+    }
+
+    /** Copies {@code size} bytes of {@code in} (called {@code what} in messages); fails if it ends sooner. */
+    public void copy(InputStream in, String what, long size, OutputStream out, LongConsumer progress)
+            throws IOException, CancelledException {
+        long left = size;
+        while (left > 0) {
+            if (cancellation != null) {
+                cancellation.throwIfCancelled();
+            }
+            int n = in.read(array, 0, (int) Math.min(BUFFER, left));
+            if (n < 0) {
+                throw new EOFException(what + " ended early: " + (size - left) + " of " + size + " bytes read");
+            }
+            out.write(array, 0, n);
+            left -= n;
+            progress.accept(n);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,17 @@ public final class TarWriter implements Closeable {
             failure = e;
             throw e;
         }
+    }
+
+    /**
+     * Adds {@code size} bytes read from {@code in} as a regular file (mode 0644, modified now): a member
+     * of another archive (an OVA's disk) streamed across without a temporary copy.
+     */
+    public void addStream(String nameInArchive, InputStream in, long size, LongConsumer progress)
+            throws IOException, CancelledException {
+        tar.putArchiveEntry(entry(nameInArchive, size, 0644, FileTime.from(Instant.now())));
+        streamer.copy(in, nameInArchive, size, tar, progress);
+        tar.closeArchiveEntry();
     }
 
     /** Adds a small file made in memory (metadata.json, a Vagrantfile), mode 0644, modified now. */

@@ -9,11 +9,11 @@ import io.imgbuild.core.fs.ExclusiveLock;
 import io.imgbuild.core.secret.Secrets;
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.util.Json;
+import io.imgbuild.postprocessor.json.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -64,17 +64,8 @@ final class ManifestPostProcessor implements PostProcessor {
     }
 
     private ObjectNode read() throws IOException, StepFailure {
-        if (!Files.exists(output)) {
-            return Json.MAPPER.createObjectNode();
-        }
-        JsonNode existing;
-        try {
-            existing = Json.MAPPER.readTree(Files.readAllBytes(output));
-        } catch (JacksonException e) {
-            throw new StepFailure("the manifest " + output + " is not valid JSON (" + e.getOriginalMessage()
-                    + "); fix it or remove it");
-        }
-        if (existing == null || existing.isMissingNode()) {
+        JsonNode existing = JsonFiles.readIfPresent(output, "the manifest", "fix it or remove it");
+        if (existing == null) {
             return Json.MAPPER.createObjectNode();
         }
         if (!existing.isObject() || (existing.has("builds") && !existing.get("builds").isArray())) {

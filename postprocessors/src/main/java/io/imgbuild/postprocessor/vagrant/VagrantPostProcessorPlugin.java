@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * The {@code vagrant} post-processor: checks the Vagrantfile template and included files, for the
- * post-processor and each provider override. Making boxes is not implemented yet.
+ * The {@code vagrant} post-processor: Vagrant boxes for the libvirt, virtualbox and aws providers,
+ * optionally listed in a catalog. Checks the Vagrantfile template and included files, for the
+ * post-processor and each provider override, and the catalog's version.
  */
 public final class VagrantPostProcessorPlugin implements PostProcessorPlugin {
 
@@ -43,7 +45,20 @@ public final class VagrantPostProcessorPlugin implements PostProcessorPlugin {
             checkFiles(config, JsonPath.ROOT.key("override").key(e.getKey()), o.vagrantfileTemplate(), generated,
                     o.include() == null ? List.of() : o.include());
         }
-        return new VagrantPostProcessor(c);
+        if (c.catalog() != null) {
+            checkVersion(config, c.catalog().version());
+        }
+        return new VagrantPostProcessor(c, config.renderer());
+    }
+
+    /** Vagrant compares versions as RubyGems does: dot-separated numbers, maybe a pre-release part. */
+    private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
+
+    private static void checkVersion(ComponentConfig config, String version) {
+        if (version == null || !VERSION.matcher(version).matches()) {
+            config.error(JsonPath.ROOT.key("catalog").key("version"), "\"" + version + "\" is not a version Vagrant"
+                    + " accepts", "use numbers separated by dots, e.g. \"1.2.0\" or \"20261122.1\"");
+        }
     }
 
     private static void checkFiles(ComponentConfig config, JsonPath at, String template, boolean generated,

@@ -1,11 +1,9 @@
 package io.imgbuild.postprocessor.vagrant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imgbuild.core.build.PostProcessor;
-import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.testkit.PluginConfigs;
 import io.imgbuild.testkit.PluginConfigs.Prepared;
 import java.io.IOException;
@@ -86,9 +84,13 @@ class VagrantPostProcessorPluginTest {
     }
 
     @Test
-    void thePostProcessorSaysItCannotWorkYet() {
-        PostProcessor p = prepare("{}").requireNoErrors().prepared();
-        StepFailure f = assertThrows(StepFailure.class, () -> p.process(null, null));
-        assertTrue(f.getMessage().contains("cannot make boxes yet"));
+    void catalogNeedsANameAndAVagrantVersion() {
+        var r = prepare("{\"catalog\": {\"version\": \"1.x y\"}}");
+        assertTrue(r.errorTexts().stream().anyMatch(t -> t.startsWith("catalog") && t.contains("name")),
+                r.errorTexts()::toString);
+        assertTrue(r.hasError("catalog.version", "not a version Vagrant accepts"), r.errorTexts()::toString);
+        var ok = prepare("{\"catalog\": {\"name\": \"acme/deb\"}}");
+        assertEquals(List.of(), ok.errorTexts());
+        assertTrue(config(ok).catalog().version().matches("2\\d{7}\\.\\d{6}"), config(ok).catalog().version());
     }
 }
