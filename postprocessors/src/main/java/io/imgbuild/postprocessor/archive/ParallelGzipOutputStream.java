@@ -11,7 +11,9 @@ import java.util.zip.Deflater;
  * compressed in parallel. Each block is deflated on its own, primed with the 32 KiB of input before
  * it as dictionary (so the ratio barely suffers), and ends with a sync flush, which leaves the bit
  * stream byte-aligned so the pieces simply concatenate; the last block finishes the stream. The
- * CRC-32 of the whole input is computed in order on the writer's thread.
+ * CRC-32 of the whole input is computed in order on the writer's thread. A block that samples show
+ * to be incompressible (a qcow2 whose clusters are already compressed, an archive) is stored
+ * instead: zlib's level 6 spends ~10x longer failing to shrink such data than storing it.
  */
 final class ParallelGzipOutputStream extends ParallelBlockOutputStream {
 
@@ -26,6 +28,7 @@ final class ParallelGzipOutputStream extends ParallelBlockOutputStream {
     private final int level;
     private final CRC32 crc = new CRC32();
     private final ConcurrentLinkedQueue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Deflater> storers = new ConcurrentLinkedQueue<>();
     private final byte[] window = new byte[WINDOW];
     private int windowLength;
     private long size;
@@ -59,12 +62,14 @@ final class ParallelGzipOutputStream extends ParallelBlockOutputStream {
     }
 
     private void deflate(byte[] input, int length, byte[] dictionary, boolean last, Chunk into) {
-        Deflater d = deflaters.poll();
+        boolean store = level > 0 && Incompressible.looksIncompressible(input, length);
+        ConcurrentLinkedQueue<Deflater> pool = store ? storers : deflaters;
+        Deflater d = pool.poll();
         if (d == null) {
-            d = new Deflater(level, true);
+            d = new Deflater(store ? Deflater.NO_COMPRESSION : level, true);
         }
         try {
-            if (dictionary != null) {
+            if (dictionary != null && !store) {
                 d.setDictionary(dictionary);
             }
             d.setInput(input, 0, length);
@@ -89,7 +94,7 @@ final class ParallelGzipOutputStream extends ParallelBlockOutputStream {
             }
         } finally {
             d.reset();
-            deflaters.add(d);
+            pool.add(d);
         }
     }
 
@@ -105,6 +110,9 @@ final class ParallelGzipOutputStream extends ParallelBlockOutputStream {
     void release() {
         Deflater d;
         while ((d = deflaters.poll()) != null) {
+            d.end();
+        }
+        while ((d = storers.poll()) != null) {
             d.end();
         }
     }

@@ -63,6 +63,36 @@ class CompressionRoundTripTest {
         }
     }
 
+    /** Already-compressed data (random here) is stored, not deflated; the text around it still shrinks. */
+    @org.junit.jupiter.api.Test
+    void incompressibleBlocksAreStoredAndTheRestStillShrinks() throws Exception {
+        int block = ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE;
+        byte[] text = TestData.mixed(block, 1);
+        byte[] noise = new byte[2 * block];
+        new java.util.Random(2).nextBytes(noise);
+        byte[] input = new byte[text.length + noise.length + text.length];
+        System.arraycopy(text, 0, input, 0, text.length);
+        System.arraycopy(noise, 0, input, text.length, noise.length);
+        System.arraycopy(text, 0, input, text.length + noise.length, text.length);
+        Path file = dir.resolve("mixed.gz");
+        try (OutputStream out = Compression.GZIP.open(Files.newOutputStream(file), 6, 2)) {
+            out.write(input);
+        }
+        Commands.Result test = Commands.run(List.of("gzip", "-t", file.toString()), null, Duration.ofMinutes(2));
+        assertTrue(test.ok(), "gzip -t: " + test.output());
+        Path unpacked = dir.resolve("unpacked");
+        Commands.Result unpack = Commands.run(List.of("sh", "-c", "gzip -dc '" + file + "' > '" + unpacked + "'"),
+                null, Duration.ofMinutes(2));
+        assertTrue(unpack.ok(), unpack.output());
+        assertArrayEquals(input, Files.readAllBytes(unpacked));
+        long size = Files.size(file);
+        // the noise cannot shrink; the two text blocks must
+        assertTrue(size > noise.length && size < noise.length + text.length,
+                "valid, and the text still compressed: " + size + " bytes for " + input.length);
+        assertTrue(!Incompressible.looksIncompressible(text, text.length), "text is compressible");
+        assertTrue(Incompressible.looksIncompressible(noise, block), "noise is not");
+    }
+
     @ParameterizedTest
     @CsvSource({"GZIP", "BGZF"})
     void gzipMembersAreWhatTheFormatSays(Compression c) throws IOException {
