@@ -7,8 +7,8 @@ import java.util.Map;
 @FunctionalInterface
 interface Action {
 
-  /** What an action gets: the region the request named, its parameters, and the moment it runs. */
-  record Call(World world, RegionState region, Params params, Instant now) {}
+    /** What an action gets: the region the request named, its parameters, and the moment it runs. */
+    record Call(World world, RegionState region, Params params, Instant now) {}
 
-  Map<String, Object> run(Call call);
+    Map<String, Object> run(Call call);
 }

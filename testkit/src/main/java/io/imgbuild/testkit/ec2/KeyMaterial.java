@@ -11,113 +11,113 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Real keys for CreateKeyPair (an RSA private key in PKCS#1 PEM, as EC2 hands them out) and the
- * fingerprints EC2 shows: SHA-1 of the PKCS#8 private key for keys it made, MD5 of the public key
- * for imported RSA keys, SHA-256 for ed25519.
- */
+  * Real keys for CreateKeyPair (an RSA private key in PKCS#1 PEM, as EC2 hands them out) and the
+  * fingerprints EC2 shows: SHA-1 of the PKCS#8 private key for keys it made, MD5 of the public key
+  * for imported RSA keys, SHA-256 for ed25519.
+  */
 final class KeyMaterial {
 
-  /** A made key: what CreateKeyPair returns and what an instance's authorized_keys gets. */
-  record Made(String privateKeyPem, String publicKeyLine, String fingerprint) {}
+    /** A made key: what CreateKeyPair returns and what an instance's authorized_keys gets. */
+    record Made(String privateKeyPem, String publicKeyLine, String fingerprint) {}
 
-  private KeyMaterial() {}
+    private KeyMaterial() {}
 
-  static Made rsa(String comment) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      java.security.KeyPair pair = generator.generateKeyPair();
-      byte[] pkcs8 = pair.getPrivate().getEncoded();
-      String pem = "-----BEGIN RSA PRIVATE KEY-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs1(pkcs8))
-          + "\n-----END RSA PRIVATE KEY-----";
-      RSAPublicKey key = (RSAPublicKey) pair.getPublic();
-      byte[] blob = sshBlob("ssh-rsa", key.getPublicExponent(), key.getModulus());
-      String line = "ssh-rsa " + Base64.getEncoder().encodeToString(blob) + " " + comment;
-      return new Made(pem, line, colonHex(digest("SHA-1", pkcs8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    static Made rsa(String comment) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair pair = generator.generateKeyPair();
+            byte[] pkcs8 = pair.getPrivate().getEncoded();
+            String pem = "-----BEGIN RSA PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs1(pkcs8))
+                    + "\n-----END RSA PRIVATE KEY-----";
+            RSAPublicKey key = (RSAPublicKey) pair.getPublic();
+            byte[] blob = sshBlob("ssh-rsa", key.getPublicExponent(), key.getModulus());
+            String line = "ssh-rsa " + Base64.getEncoder().encodeToString(blob) + " " + comment;
+            return new Made(pem, line, colonHex(digest("SHA-1", pkcs8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /**
-   * The fingerprint and key type of an imported OpenSSH public key line; throws InvalidKey.Format
-   * for anything else.
-   */
-  static String[] imported(String line) {
-    String[] parts = line.trim().split("\\s+");
-    if (parts.length < 2 || !(parts[0].equals("ssh-rsa") || parts[0].equals("ssh-ed25519"))) {
-      throw Ec2Error.client("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
+    /**
+      * The fingerprint and key type of an imported OpenSSH public key line; throws InvalidKey.Format
+      * for anything else.
+      */
+    static String[] imported(String line) {
+        String[] parts = line.trim().split("\\s+");
+        if (parts.length < 2 || !(parts[0].equals("ssh-rsa") || parts[0].equals("ssh-ed25519"))) {
+            throw Ec2Error.client("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
+        }
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw Ec2Error.client("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
+        }
+        if (blob.length < 4 + parts[0].length()
+                || !new String(blob, 4, parts[0].length(), StandardCharsets.US_ASCII).equals(parts[0])) {
+            throw Ec2Error.client("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
+        }
+        if (parts[0].equals("ssh-rsa")) {
+            return new String[] {colonHex(digest("MD5", blob)), "rsa", parts[0] + " " + parts[1]};
+        }
+        return new String[] {Base64.getEncoder().encodeToString(digest("SHA-256", blob)), "ed25519", parts[0] + " " + parts[1]};
     }
-    byte[] blob;
-    try {
-      blob = Base64.getDecoder().decode(parts[1]);
-    } catch (IllegalArgumentException e) {
-      throw Ec2Error.client("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
-    }
-    if (blob.length < 4 + parts[0].length()
-        || !new String(blob, 4, parts[0].length(), StandardCharsets.US_ASCII).equals(parts[0])) {
-      throw Ec2Error.client("InvalidKey.Format", "Key is not in valid OpenSSH public key format");
-    }
-    if (parts[0].equals("ssh-rsa")) {
-      return new String[] {colonHex(digest("MD5", blob)), "rsa", parts[0] + " " + parts[1]};
-    }
-    return new String[] {Base64.getEncoder().encodeToString(digest("SHA-256", blob)), "ed25519", parts[0] + " " + parts[1]};
-  }
 
-  /** PKCS#8 wraps the PKCS#1 key as its last element, an OCTET STRING. */
-  private static byte[] pkcs1(byte[] pkcs8) {
-    int[] pos = {0};
-    header(pkcs8, pos, 0x30);
-    int versionLength = header(pkcs8, pos, 0x02);
-    pos[0] += versionLength;
-    int algorithmLength = header(pkcs8, pos, 0x30);
-    pos[0] += algorithmLength;
-    int keyLength = header(pkcs8, pos, 0x04);
-    return java.util.Arrays.copyOfRange(pkcs8, pos[0], pos[0] + keyLength);
-  }
-
-  private static int header(byte[] der, int[] pos, int tag) {
-    if ((der[pos[0]++] & 0xff) != tag) {
-      throw new IllegalStateException("unexpected DER tag in a PKCS#8 RSA key");
+    /** PKCS#8 wraps the PKCS#1 key as its last element, an OCTET STRING. */
+    private static byte[] pkcs1(byte[] pkcs8) {
+        int[] pos = {0};
+        header(pkcs8, pos, 0x30);
+        int versionLength = header(pkcs8, pos, 0x02);
+        pos[0] += versionLength;
+        int algorithmLength = header(pkcs8, pos, 0x30);
+        pos[0] += algorithmLength;
+        int keyLength = header(pkcs8, pos, 0x04);
+        return java.util.Arrays.copyOfRange(pkcs8, pos[0], pos[0] + keyLength);
     }
-    int length = der[pos[0]++] & 0xff;
-    if (length > 0x80) {
-      int bytes = length - 0x80;
-      length = 0;
-      for (int i = 0; i < bytes; i++) {
-        length = (length << 8) | (der[pos[0]++] & 0xff);
-      }
+
+    private static int header(byte[] der, int[] pos, int tag) {
+        if ((der[pos[0]++] & 0xff) != tag) {
+            throw new IllegalStateException("unexpected DER tag in a PKCS#8 RSA key");
+        }
+        int length = der[pos[0]++] & 0xff;
+        if (length > 0x80) {
+            int bytes = length - 0x80;
+            length = 0;
+            for (int i = 0; i < bytes; i++) {
+                length = (length << 8) | (der[pos[0]++] & 0xff);
+            }
+        }
+        return length;
     }
-    return length;
-  }
 
-  private static byte[] sshBlob(String type, BigInteger... numbers) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writeString(out, type.getBytes(StandardCharsets.US_ASCII));
-    for (BigInteger n : numbers) {
-      writeString(out, n.toByteArray());
+    private static byte[] sshBlob(String type, BigInteger... numbers) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeString(out, type.getBytes(StandardCharsets.US_ASCII));
+        for (BigInteger n : numbers) {
+            writeString(out, n.toByteArray());
+        }
+        return out.toByteArray();
     }
-    return out.toByteArray();
-  }
 
-  private static void writeString(ByteArrayOutputStream out, byte[] bytes) {
-    out.write(bytes.length >>> 24);
-    out.write(bytes.length >>> 16);
-    out.write(bytes.length >>> 8);
-    out.write(bytes.length);
-    out.writeBytes(bytes);
-  }
-
-  private static byte[] digest(String algorithm, byte[] data) {
-    try {
-      return MessageDigest.getInstance(algorithm).digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private static void writeString(ByteArrayOutputStream out, byte[] bytes) {
+        out.write(bytes.length >>> 24);
+        out.write(bytes.length >>> 16);
+        out.write(bytes.length >>> 8);
+        out.write(bytes.length);
+        out.writeBytes(bytes);
     }
-  }
 
-  private static String colonHex(byte[] bytes) {
-    return HexFormat.ofDelimiter(":").formatHex(bytes);
-  }
+    private static byte[] digest(String algorithm, byte[] data) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String colonHex(byte[] bytes) {
+        return HexFormat.ofDelimiter(":").formatHex(bytes);
+    }
 }

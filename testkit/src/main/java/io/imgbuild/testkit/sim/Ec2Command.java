@@ -14,74 +14,74 @@ import picocli.CommandLine.Option;
 
 /** {@code imgbuild-sim ec2}: the EC2 simulator on a port until Ctrl-C, then what was left behind. */
 @Command(name = "ec2", mixinStandardHelpOptions = true,
-    description = {"Serves the EC2 Query API on 127.0.0.1 for awscli --endpoint-url, SDK endpoint overrides and",
-        "Packer's custom_endpoint_ec2. Any credentials are accepted unless --access-key is given."})
+        description = {"Serves the EC2 Query API on 127.0.0.1 for awscli --endpoint-url, SDK endpoint overrides and",
+                "Packer's custom_endpoint_ec2. Any credentials are accepted unless --access-key is given."})
 final class Ec2Command implements Callable<Integer> {
 
-  @Option(names = "--port", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one)", defaultValue = "8787")
-  int port;
+    @Option(names = "--port", description = "TCP port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one)", defaultValue = "8787")
+    int port;
 
-  @Option(names = "--regions", split = ",", description = "regions served, the first being the default (default: us-east-1,us-east-2,...)")
-  List<String> regions = Ec2Config.DEFAULT_REGIONS;
+    @Option(names = "--regions", split = ",", description = "regions served, the first being the default (default: us-east-1,us-east-2,...)")
+    List<String> regions = Ec2Config.DEFAULT_REGIONS;
 
-  @Option(names = "--account-id", description = "the caller's account ID (default: ${DEFAULT-VALUE})", defaultValue = "123456789012")
-  String accountId;
+    @Option(names = "--account-id", description = "the caller's account ID (default: ${DEFAULT-VALUE})", defaultValue = "123456789012")
+    String accountId;
 
-  @Option(names = "--access-key", description = "accept only this access key ID (others get AuthFailure)")
-  String accessKey;
+    @Option(names = "--access-key", description = "accept only this access key ID (others get AuthFailure)")
+    String accessKey;
 
-  @Option(names = "--ssh-host", description = "host reported as every instance's IP address (default: ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
-  String sshHost;
+    @Option(names = "--ssh-host", description = "host reported as every instance's IP address (default: ${DEFAULT-VALUE})", defaultValue = "127.0.0.1")
+    String sshHost;
 
-  @Option(names = "--ssh-port", description = "port of the SSH server instances stand for; templates set ssh_port to it (default: ${DEFAULT-VALUE})", defaultValue = "22")
-  int sshPort;
+    @Option(names = "--ssh-port", description = "port of the SSH server instances stand for; templates set ssh_port to it (default: ${DEFAULT-VALUE})", defaultValue = "22")
+    int sshPort;
 
-  @Option(names = "--authorized-keys", description = "file kept listing the public keys of running instances' key pairs, for that SSH server")
-  Path authorizedKeys;
+    @Option(names = "--authorized-keys", description = "file kept listing the public keys of running instances' key pairs, for that SSH server")
+    Path authorizedKeys;
 
-  @Option(names = "--instance-start", description = "pending to running, e.g. 3s, 500ms (default: ${DEFAULT-VALUE})", defaultValue = "3s",
-      converter = DurationConverter.class)
-  Duration instanceStart;
+    @Option(names = "--instance-start", description = "pending to running, e.g. 3s, 500ms (default: ${DEFAULT-VALUE})", defaultValue = "3s",
+            converter = DurationConverter.class)
+    Duration instanceStart;
 
-  @Option(names = "--instance-stop", description = "stopping to stopped (default: ${DEFAULT-VALUE})", defaultValue = "3s", converter = DurationConverter.class)
-  Duration instanceStop;
+    @Option(names = "--instance-stop", description = "stopping to stopped (default: ${DEFAULT-VALUE})", defaultValue = "3s", converter = DurationConverter.class)
+    Duration instanceStop;
 
-  @Option(names = "--instance-terminate", description = "shutting-down to terminated (default: ${DEFAULT-VALUE})", defaultValue = "2s",
-      converter = DurationConverter.class)
-  Duration instanceTerminate;
+    @Option(names = "--instance-terminate", description = "shutting-down to terminated (default: ${DEFAULT-VALUE})", defaultValue = "2s",
+            converter = DurationConverter.class)
+    Duration instanceTerminate;
 
-  @Option(names = "--image-available", description = "an AMI's pending state (default: ${DEFAULT-VALUE})", defaultValue = "5s",
-      converter = DurationConverter.class)
-  Duration imageAvailable;
+    @Option(names = "--image-available", description = "an AMI's pending state (default: ${DEFAULT-VALUE})", defaultValue = "5s",
+            converter = DurationConverter.class)
+    Duration imageAvailable;
 
-  @Option(names = "--throttle", description = "share of calls answered RequestLimitExceeded, 0 to 1 (default: 0)", defaultValue = "0")
-  double throttle;
+    @Option(names = "--throttle", description = "share of calls answered RequestLimitExceeded, 0 to 1 (default: 0)", defaultValue = "0")
+    double throttle;
 
-  @Option(names = "--server-errors", description = "share of calls answered InternalError, 0 to 1 (default: 0)", defaultValue = "0")
-  double serverErrors;
+    @Option(names = "--server-errors", description = "share of calls answered InternalError, 0 to 1 (default: 0)", defaultValue = "0")
+    double serverErrors;
 
-  @Option(names = "--not-found-after-create", description = "new instances and AMIs unknown for this long (default: 0s)", defaultValue = "0s",
-      converter = DurationConverter.class)
-  Duration notFoundAfterCreate;
+    @Option(names = "--not-found-after-create", description = "new instances and AMIs unknown for this long (default: 0s)", defaultValue = "0s",
+            converter = DurationConverter.class)
+    Duration notFoundAfterCreate;
 
-  @Override
-  public Integer call() throws Exception {
-    Timings timings = new Timings(instanceStart, instanceStop, instanceTerminate, imageAvailable, Duration.ofMinutes(10));
-    SshEndpoint ssh = new SshEndpoint(sshHost, sshPort, authorizedKeys == null ? null : authorizedKeys.toAbsolutePath());
-    Ec2Config config = new Ec2Config(port, regions, accountId, timings, ssh, accessKey);
-    Ec2Simulator simulator = Ec2Simulator.start(config);
-    simulator.faults().throttle(throttle).serverErrors(serverErrors).notFoundAfterCreate(notFoundAfterCreate);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.out.println("\nimgbuild-sim ec2: stopping. Left in the account:\n" + simulator.leftovers());
-      simulator.close();
-      stopped.countDown();
-    }, "imgbuild-sim-stop"));
-    System.out.println("imgbuild-sim ec2: listening on " + simulator.endpoint() + " (regions " + String.join(", ", regions) + ")");
-    System.out.println("  aws --endpoint-url " + simulator.endpoint() + " --region " + regions.get(0) + " ec2 describe-images --owners 136693071363");
-    System.out.println("  template: \"custom_endpoint_ec2\": \"" + simulator.endpoint() + "\", \"ssh_port\": " + sshPort);
-    System.out.println("  leftovers: curl " + simulator.endpoint() + "_sim/leftovers   (Ctrl-C stops)");
-    stopped.await();
-    return 0;
-  }
+    @Override
+    public Integer call() throws Exception {
+        Timings timings = new Timings(instanceStart, instanceStop, instanceTerminate, imageAvailable, Duration.ofMinutes(10));
+        SshEndpoint ssh = new SshEndpoint(sshHost, sshPort, authorizedKeys == null ? null : authorizedKeys.toAbsolutePath());
+        Ec2Config config = new Ec2Config(port, regions, accountId, timings, ssh, accessKey);
+        Ec2Simulator simulator = Ec2Simulator.start(config);
+        simulator.faults().throttle(throttle).serverErrors(serverErrors).notFoundAfterCreate(notFoundAfterCreate);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nimgbuild-sim ec2: stopping. Left in the account:\n" + simulator.leftovers());
+            simulator.close();
+            stopped.countDown();
+        }, "imgbuild-sim-stop"));
+        System.out.println("imgbuild-sim ec2: listening on " + simulator.endpoint() + " (regions " + String.join(", ", regions) + ")");
+        System.out.println("  aws --endpoint-url " + simulator.endpoint() + " --region " + regions.get(0) + " ec2 describe-images --owners 136693071363");
+        System.out.println("  template: \"custom_endpoint_ec2\": \"" + simulator.endpoint() + "\", \"ssh_port\": " + sshPort);
+        System.out.println("  leftovers: curl " + simulator.endpoint() + "_sim/leftovers   (Ctrl-C stops)");
+        stopped.await();
+        return 0;
+    }
 }
