@@ -9,11 +9,12 @@ import java.util.Map;
 
 /**
  * The {@code amazon-ebs} builder: checks a Packer amazon-ebs config at prepare time (see the module
- * README, "Checks beyond the schema"), without calling AWS. Building itself is not written yet.
+ * README, "Checks beyond the schema"), without calling AWS, then builds the AMI on EC2.
  */
 public final class AmazonEbsBuilderPlugin implements BuilderPlugin {
 
     private final RegionLookup regions;
+    private final Map<String, String> environment;
 
     public AmazonEbsBuilderPlugin() {
         this(System.getenv(), Path.of(System.getProperty("user.home")));
@@ -22,6 +23,7 @@ public final class AmazonEbsBuilderPlugin implements BuilderPlugin {
     /** With another environment and home directory (where the region may be found), for tests. */
     AmazonEbsBuilderPlugin(Map<String, String> env, Path home) {
         this.regions = new RegionLookup(env, home);
+        this.environment = env;
     }
 
     @Override
@@ -38,8 +40,14 @@ public final class AmazonEbsBuilderPlugin implements BuilderPlugin {
         AmazonEbsConfig c = config.bindChecked(AmazonEbsConfig.class);
         if (c != null) {
             new AmazonEbsChecks(config, c).all(regions);
+            NotSupportedYet.check(config, c);
         }
-        return c == null || comm == null ? null : new AmazonEbsBuilder(c, comm);
+        if (c == null || comm == null) {
+            return null;
+        }
+        String region = c.region() != null && !c.region().isBlank() ? c.region()
+                : regions.find(c.profile()).map(RegionLookup.Found::region).orElse(null);
+        return new AmazonEbsBuilder(c, comm, region, config.renderer(), environment);
     }
 
 }

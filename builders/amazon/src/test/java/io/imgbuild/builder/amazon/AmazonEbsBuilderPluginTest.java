@@ -1,16 +1,20 @@
 package io.imgbuild.builder.amazon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imgbuild.core.build.Builder;
-import io.imgbuild.core.step.StepFailure;
+import io.imgbuild.core.build.BuildInfo;
+import io.imgbuild.core.build.BuilderContext;
+import io.imgbuild.core.build.OnError;
+import io.imgbuild.core.step.Step;
+import io.imgbuild.core.step.StepContext;
 import io.imgbuild.testkit.PluginConfigs;
 import io.imgbuild.testkit.PluginConfigs.Prepared;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -223,7 +227,8 @@ class AmazonEbsBuilderPluginTest {
     void spotRules() {
         assertTrue(minimal(", \"spot_tags\": {\"a\": \"b\"}").hasError("spot_tags", "need a spot instance"));
         assertTrue(minimal(", \"spot_tags\": {\"a\": \"b\"}, \"spot_price\": \"0\"").hasError("spot_tags", "spot"));
-        assertEquals(List.of(), minimal(", \"spot_tags\": {\"a\": \"b\"}, \"spot_price\": 0.05").errorTexts());
+        assertEquals(List.of("spot_price: spot instances are not supported yet"),
+                minimal(", \"spot_tags\": {\"a\": \"b\"}, \"spot_price\": 0.05").errorTexts());
         assertTrue(minimal(", \"spot_price\": \"cheap\"").hasError("spot_price", "not a price"));
         var t2 = minimal(", \"enable_t2_unlimited\": true, \"spot_price\": \"auto\"");
         assertTrue(t2.hasError("enable_t2_unlimited", "spot"), t2.errorTexts()::toString);
@@ -249,8 +254,8 @@ class AmazonEbsBuilderPluginTest {
     @Test
     void sessionManagerNeedsAnInstanceProfile() {
         assertTrue(minimal(", \"ssh_interface\": \"session_manager\"").hasError("ssh_interface", "instance profile"));
-        assertEquals(List.of(), minimal(", \"ssh_interface\": \"session_manager\", \"iam_instance_profile\": \"ssm\"")
-                .errorTexts());
+        assertEquals(List.of("ssh_interface: ssh_interface session_manager is not supported yet"),
+                minimal(", \"ssh_interface\": \"session_manager\", \"iam_instance_profile\": \"ssm\"").errorTexts());
     }
 
     @Test
@@ -272,9 +277,48 @@ class AmazonEbsBuilderPluginTest {
     }
 
     @Test
-    void theBuilderSaysItCannotBuildYet() {
-        Builder b = minimal("").requireNoErrors().prepared();
-        StepFailure f = assertThrows(StepFailure.class, () -> b.steps(null).get(0).run(null));
-        assertTrue(f.getMessage().contains("cannot build yet"));
+    void optionsNotSupportedYetAreRefusedWhenChecked() {
+        var r = minimal(", \"assume_role\": {\"role_arn\": \"arn:aws:iam::1:role/r\"}, \"no_ephemeral\": true");
+        assertEquals(List.of("assume_role: assume_role is not supported yet", "no_ephemeral: no_ephemeral is not supported yet"),
+                r.errorTexts());
+    }
+
+    @Test
+    void theStepsFollowPackersOrderAndSkipCreateAmiLeavesOutTheImageSteps() {
+        assertEquals(List.of("ConnectEc2", "PreValidate", "SourceAmiInfo", "NetworkInfo", "CreateTemporaryKey", "KeyPair",
+                "SecurityGroup", "RunSourceInstance", "Connect", "Provision", "ClearTemporaryKey", "StopEbsBackedInstance",
+                "CreateAmi", "AmiRegionCopy", "CreateTags", "Artifact"),
+                stepNames(minimal(", \"ami_regions\": [\"eu-west-1\"]")));
+        assertEquals(List.of("ConnectEc2", "SourceAmiInfo", "NetworkInfo", "CreateTemporaryKey", "KeyPair", "SecurityGroup",
+                "RunSourceInstance", "Connect", "Provision", "ClearTemporaryKey", "SkipCreateAmi"),
+                stepNames(minimal(", \"skip_create_ami\": true")));
+        assertEquals(List.of("DeregisterAmi", "CreateAmi", "ModifyAmiAttributes"),
+                stepNames(minimal(", \"force_deregister\": true, \"ami_users\": [\"123456789012\"]")).subList(11, 14));
+    }
+
+    private List<String> stepNames(Prepared<Builder> r) {
+        Builder b = r.requireNoErrors().prepared();
+        BuildInfo info = new BuildInfo("b", "amazon-ebs", "uuid", Instant.EPOCH, dir, dir, false, false, OnError.CLEANUP);
+        Step provision = new Step() {
+            @Override
+            public String name() {
+                return "Provision";
+            }
+
+            @Override
+            public void run(StepContext ctx) {
+            }
+        };
+        return b.steps(new BuilderContext() {
+            @Override
+            public BuildInfo build() {
+                return info;
+            }
+
+            @Override
+            public Step provisionStep() {
+                return provision;
+            }
+        }).stream().map(Step::name).toList();
     }
 }
