@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imgbuild.cli.testing.CliRun;
 import io.imgbuild.cli.testing.Shell;
+import io.imgbuild.core.run.ExitCodes;
 import io.imgbuild.testkit.ec2.Ec2Config;
 import io.imgbuild.testkit.ec2.Ec2Simulator;
 import io.imgbuild.testkit.ec2.Leftovers;
@@ -50,13 +51,21 @@ class AmazonEbsBuildTest {
         }
     }
 
-    static Ec2Simulator simulator() throws Exception {
-        return Ec2Simulator.start(Ec2Config.defaults().withTimings(Timings.uniform(Duration.ofMillis(800)))
+    static Ec2Simulator simulator(OpenSshServer sshd, Timings timings) throws Exception {
+        return Ec2Simulator.start(Ec2Config.defaults().withTimings(timings)
                 .withSsh(SshEndpoint.of("127.0.0.1", sshd.port())));
     }
 
-    /** An amazon-ebs builder for the simulator; {@code extra} is more JSON members. */
-    static String builder(Ec2Simulator ec2, String extra) {
+    private static Ec2Simulator simulator() throws Exception {
+        return simulator(sshd, Timings.uniform(Duration.ofMillis(800)));
+    }
+
+    private static String builder(Ec2Simulator ec2, String extra) {
+        return builder(ec2, sshd, extra);
+    }
+
+    /** An amazon-ebs builder for the simulator whose instances are {@code sshd}; {@code extra} is more JSON members. */
+    static String builder(Ec2Simulator ec2, OpenSshServer sshd, String extra) {
         return """
                 {"type": "amazon-ebs", "access_key": "AKIDIMGBUILDTEST", "secret_key": "not-a-secret-really",
                  "region": "us-east-1", "custom_endpoint_ec2": "%s",
@@ -115,6 +124,83 @@ class AmazonEbsBuildTest {
                 assertTrue(vagrantfile.contains("aws.region_config \"" + image.region() + "\", ami: \"" + image.id() + "\""),
                         vagrantfile);
             }
+        }
+    }
+
+    @Test
+    void withThirtyPercentOfCallsThrottledAndLateVisibilityTheBuildStillSucceeds(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = simulator()) {
+            ec2.faults().throttle(0.3).notFoundAfterCreate(Duration.ofSeconds(2));
+            Files.writeString(dir.resolve("t.json"), """
+                    {"builders": [%s], "provisioners": [{"type": "shell", "inline": ["echo provisioned"]}]}
+                    """.formatted(builder(ec2, """
+                    , "ami_name": "throttled {{timestamp}}", "ami_regions": ["us-west-2"], "tags": {"a": "b"}""")));
+            CliRun.Result r = CliRun.in(dir, "build", "t.json");
+            assertEquals(0, r.exitCode(), r.all());
+            assertTrue(ec2.faults().throttledCalls() > 0, "some calls were throttled");
+            assertTrue(r.out().contains("RequestLimitExceeded (HTTP 503), retry 1 of 10"), "the log shows the retries:\n"
+                    + r.out());
+            Leftovers left = ec2.leftovers();
+            assertEquals(List.of("image", "image", "snapshot", "snapshot"),
+                    left.items().stream().map(Leftovers.Item::type).sorted().toList(), left.toString());
+        }
+    }
+
+    @Test
+    void aTakenAmiNameFailsBeforeLaunchingAndForceDeregisterReplacesIt(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = simulator()) {
+            String template = """
+                    {"builders": [%s]}
+                    """;
+            Files.writeString(dir.resolve("t.json"), template.formatted(builder(ec2, ", \"ami_name\": \"fixed name\"")));
+            assertEquals(0, CliRun.in(dir, "build", "t.json").exitCode());
+            String first = ec2.leftovers().ofType("image").get(0).id();
+
+            CliRun.Result again = CliRun.in(dir, "build", "t.json");
+            assertEquals(ExitCodes.BUILD_FAILED, again.exitCode(), again.all());
+            assertTrue(again.out().contains("an AMI named \"fixed name\" exists in us-east-1 (" + first
+                    + "); set force_deregister"), again.out());
+            assertTrue(!again.out().contains("Launching"), "nothing was launched:\n" + again.out());
+
+            Files.writeString(dir.resolve("f.json"), template.formatted(builder(ec2,
+                    ", \"ami_name\": \"fixed name\", \"force_deregister\": true, \"force_delete_snapshot\": true")));
+            CliRun.Result forced = CliRun.in(dir, "build", "f.json");
+            assertEquals(0, forced.exitCode(), forced.all());
+            Leftovers left = ec2.leftovers();
+            assertEquals(1, left.ofType("image").size(), left.toString());
+            assertTrue(!left.ofType("image").get(0).id().equals(first), "the old AMI was replaced");
+            assertEquals(1, left.ofType("snapshot").size(), "the old AMI's snapshot went with it: " + left);
+        }
+    }
+
+    @Test
+    void aFailureAfterTheCopiesRemovesEveryAmiItMade(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = simulator()) {
+            Files.writeString(dir.resolve("t.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, """
+                    , "ami_name": "shared {{timestamp}}", "ami_regions": ["us-west-2", "eu-west-1"],
+                    "ami_groups": ["everyone"]""")));
+            CliRun.Result r = CliRun.in(dir, "build", "t.json");
+            assertEquals(ExitCodes.BUILD_FAILED, r.exitCode(), r.all());
+            assertTrue(r.out().contains("EC2 ModifyImageAttribute failed in us-east-1: InvalidParameterValue"), r.out());
+            Leftovers left = ec2.leftovers();
+            assertTrue(left.isEmpty(), "the AMIs in all three regions were removed:\n" + left + "\n" + r.out());
+        }
+    }
+
+    @Test
+    void aMissingSourceAmiSaysWhatWasAskedAndWhere(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = simulator()) {
+            Files.writeString(dir.resolve("t.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, ", \"ami_name\": \"x {{timestamp}}\"").replace("debian-12-amd64-*", "debian-99-*")));
+            CliRun.Result r = CliRun.in(dir, "build", "t.json");
+            assertEquals(ExitCodes.BUILD_FAILED, r.exitCode(), r.all());
+            assertTrue(r.out().contains("no AMI in us-east-1 matches source_ami_filter (owners [136693071363], filters"
+                    + " {name=debian-99-*, architecture=x86_64})"), r.out());
+            assertTrue(!r.all().contains("Exception"), "no stack trace for a user mistake:\n" + r.all());
+            assertTrue(ec2.leftovers().isEmpty(), ec2.leftovers().toString());
         }
     }
 

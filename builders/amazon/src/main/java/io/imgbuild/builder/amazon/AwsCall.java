@@ -1,6 +1,10 @@
 package io.imgbuild.builder.amazon;
 
 import io.imgbuild.core.step.StepFailure;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -9,17 +13,45 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Runs one EC2 API call and turns what the SDK throws (after its retries) into a one-line failure
  * that names the call, the region, AWS's error code and message, and what to do.
+ *
+ * <p>A call runs to its end even when Ctrl-C interrupts the build's thread: an interrupted
+ * RunInstances or CopyImage would still have made its instance or AMI, but its ID would be lost to
+ * cleanup. The interrupt is kept and takes effect at the next wait.
  */
 final class AwsCall {
+
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ec2-call");
+        t.setDaemon(true);
+        return t;
+    });
 
     private AwsCall() {
     }
 
     static <T> T run(String api, String region, Supplier<T> call) throws StepFailure {
+        Future<T> result = CALLS.submit(call::get);
+        boolean interrupted = false;
         try {
-            return call.get();
-        } catch (SdkException e) {
-            throw new StepFailure(describe(api, region, e), e);
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SdkException sdk) {
+                        throw new StepFailure(describe(api, region, sdk), sdk);
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -59,6 +59,7 @@ final class CopyImageStep implements Step {
             String kms = kmsKey(region, home);
             CopyImageRequest request = CopyImageRequest.builder().sourceRegion(home).sourceImageId(source)
                     .name(config.amiName()).description(description(ctx, region))
+                    .clientToken(ClientTokens.of(ctx, "copy-to-" + region))
                     .encrypted(config.encrypted() ? Boolean.TRUE : null).kmsKeyId(kms).build();
             ctx.ui().say("Copying " + home + ":" + source + " to " + region + (config.encrypted()
                     ? " encrypted" + (kms == null ? " with the default key" : " with " + kms) : "") + "...");

@@ -4,7 +4,6 @@ import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.BuildUi;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Image;
@@ -17,12 +16,13 @@ final class Images {
 
     static Optional<Image> find(Ec2Client ec2, String region, String id) throws StepFailure {
         try {
-            return ec2.describeImages(r -> r.imageIds(id)).images().stream().findFirst();
-        } catch (SdkException e) {
-            if (AwsCall.code(e).startsWith("InvalidAMIID.NotFound")) {
+            return AwsCall.run("DescribeImages", region, () -> ec2.describeImages(r -> r.imageIds(id)).images().stream()
+                    .findFirst());
+        } catch (StepFailure e) {
+            if (AwsCall.code(e.getCause()).startsWith("InvalidAMIID.NotFound")) {
                 return Optional.empty();
             }
-            throw new StepFailure(AwsCall.describe("DescribeImages", region, e), e);
+            throw e;
         }
     }
 
@@ -35,21 +35,45 @@ final class Images {
                 .filter(e -> e != null && e.snapshotId() != null).map(e -> e.snapshotId()).toList();
     }
 
-    /** Deregisters an AMI and, if asked, deletes the snapshots behind it; {@code ui} may be null. */
+    /**
+     * Deregisters an AMI and, if asked, deletes the snapshots behind it; {@code ui} may be null. An AMI
+     * made moments ago may not be visible yet (eventual consistency): it is looked for again for up to
+     * a minute before it is taken as never made.
+     */
     static void remove(Ec2Client ec2, String region, String id, boolean withSnapshots, BuildUi ui) throws StepFailure {
         Optional<Image> image = find(ec2, region, id);
-        List<String> snapshots = image.map(Images::snapshotIds).orElse(List.of());
+        for (int i = 0; image.isEmpty() && i < UNSEEN_TRIES; i++) {
+            pause();
+            image = find(ec2, region, id);
+        }
+        if (image.isEmpty()) {
+            if (ui != null) {
+                ui.message("AMI " + region + ":" + id + " is not known to EC2: nothing to deregister");
+            }
+            return;
+        }
+        List<String> snapshots = snapshotIds(image.get());
         if (ui != null) {
             ui.message("Deregistering " + region + ":" + id + (withSnapshots && !snapshots.isEmpty()
-                ? " and deleting its snapshots " + String.join(", ", snapshots) : ""));
+                    ? " and deleting its snapshots " + String.join(", ", snapshots) : ""));
         }
-        if (image.isPresent()) {
-            AwsCall.run("DeregisterImage", region, () -> ec2.deregisterImage(r -> r.imageId(id)));
-        }
+        AwsCall.run("DeregisterImage", region, () -> ec2.deregisterImage(r -> r.imageId(id)));
         if (withSnapshots) {
             for (String snapshot : snapshots) {
                 AwsCall.run("DeleteSnapshot", region, () -> ec2.deleteSnapshot(r -> r.snapshotId(snapshot)));
             }
+        }
+    }
+
+    private static final int UNSEEN_TRIES = 30;
+
+    /** Cleanup runs after Ctrl-C too: a plain sleep, not the build's cancellation. */
+    private static void pause() throws StepFailure {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailure("interrupted while cleaning up");
         }
     }
 }

@@ -7,11 +7,9 @@ import io.imgbuild.core.step.StepFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +76,7 @@ final class RunInstanceStep implements Step {
                 .imageId(source.id())
                 .instanceType(config.instanceType())
                 .minCount(1).maxCount(1)
-                .clientToken(clientToken(ctx))
+                .clientToken(ClientTokens.of(ctx, "source-instance"))
                 .keyName(ctx.state().find(AmazonKeys.KEY_PAIR_NAME).orElse(null))
                 .ebsOptimized(config.ebsOptimized());
         if (config.associatePublicIpAddress()) {
@@ -130,13 +128,6 @@ final class RunInstanceStep implements Step {
         return null;
     }
 
-    /** At most 64 ASCII characters, the same for every retry of this build's launch. */
-    private static String clientToken(StepContext ctx) throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest(
-                (ctx.build().runUuid() + "/" + ctx.build().name()).getBytes(StandardCharsets.UTF_8));
-        return "imgbuild-" + HexFormat.of().formatHex(hash, 0, 24);
-    }
-
     @Override
     public void cleanup(StepContext ctx) throws StepFailure {
         String id = ctx.state().remove(INSTANCE_ID).orElse(null);
@@ -148,16 +139,12 @@ final class RunInstanceStep implements Step {
         String region = ec2.settings().region();
         ctx.ui().say("Terminating the source instance " + id + "...");
         try {
-            try {
-                AwsCall.run("TerminateInstances", region, () -> ec2.ec2().terminateInstances(r -> r.instanceIds(id)));
-            } catch (StepFailure e) {
-                if (!"InvalidInstanceID.NotFound".equals(AwsCall.code(e.getCause()))) {
-                    throw e;
-                }
-            }
+            // Just after RunInstances EC2 may not know the instance yet: NotFound means "ask again".
+            CleanupRetry.untilDone(() -> AwsCall.runVoid("TerminateInstances", region,
+                    () -> ec2.ec2().terminateInstances(r -> r.instanceIds(id))), "InvalidInstanceID.NotFound", 30,
+                    Duration.ofSeconds(2));
             new StateWaiter(polling, ctx.ui()).await("instance " + id + " to be terminated",
-                    () -> Instances.state(ec2.ec2(), region, id).or(() -> java.util.Optional.of("terminated")),
-                    Set.of("terminated"), Set.of(), DEFAULT_WAIT, null);
+                    () -> Instances.state(ec2.ec2(), region, id), Set.of("terminated"), Set.of(), DEFAULT_WAIT, null);
         } catch (StepFailure | io.imgbuild.core.step.CancelledException e) {
             throw new StepFailure(e.getMessage() + "; terminate the instance " + id + " in " + region + " by hand");
         }
