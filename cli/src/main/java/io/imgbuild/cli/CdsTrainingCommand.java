@@ -29,6 +29,14 @@ final class CdsTrainingCommand implements Callable<Integer> {
                                  {"type": "shell-local", "inline": ["true"]}]}
             """;
 
+    /** Loads the AWS SDK's request path (client, signing, marshalling, HTTP): nothing listens on port 9. */
+    private static final String AMAZON_BUILD = """
+            {"builders": [{"type": "amazon-ebs", "access_key": "AKIDCDSTRAINING", "secret_key": "none",
+              "region": "us-east-1", "custom_endpoint_ec2": "http://127.0.0.1:9/", "max_retries": 0,
+              "source_ami": "ami-0123456789abcdef0", "instance_type": "t3.micro", "communicator": "none",
+              "ami_name": "cds training"}]}
+            """;
+
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("imgbuild-cds");
@@ -45,6 +53,8 @@ final class CdsTrainingCommand implements Callable<Integer> {
             Main.run(env, "validate", "small.json");
             Main.run(env, "build", "small.json");
             Main.run(env, "build", "-machine-readable", "-force", "small.json");
+            Files.writeString(dir.resolve("amazon.json"), AMAZON_BUILD);
+            Main.run(env, "build", "amazon.json");
             Main.run(env, "version");
             return 0;
         } finally {
