@@ -142,6 +142,53 @@ class OpenSshServerTest {
   }
 
   @Test
+  void keysInTheExtraAuthorizedKeysFileLogInAndTheUsersOwnStillDo() throws Exception {
+    Path key = tmp.resolve("instance_key");
+    assertEquals(0, run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())).exit);
+    Path file;
+    Path dir;
+    try (OpenSshServer sshd = OpenSshServer.start(OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile())) {
+      file = sshd.extraAuthorizedKeysFile();
+      dir = file.getParent();
+      assertEquals("", Files.readString(file));
+      assertEquals("644", mode(file));
+      assertEquals(null, StrictModes.problem(file, uid(sshd), sshd.homeDir()));
+      assertTrue(Files.readString(sshd.workDir().resolve("sshd_config")).contains(" " + file + "\n"));
+
+      Run before = run(ssh(sshd, key, "true"));
+      assertEquals(255, before.exit, before.output);
+      assertTrue(before.output.contains("Permission denied"), before.output);
+
+      Files.writeString(file, Files.readString(Path.of(key + ".pub")));
+      Run after = run(ssh(sshd, key, "id -un"));
+      assertEquals(0, after.exit, () -> after.output + "\n" + sshd.log());
+      assertEquals(sshd.user() + "\n", after.output);
+      Run own = run(ssh(sshd, sshd.privateKey(), "true"));
+      assertEquals(0, own.exit, () -> own.output + "\n" + sshd.log());
+
+      Files.writeString(file, "");
+      Run removed = run(ssh(sshd, key, "true"));
+      assertEquals(255, removed.exit, removed.output);
+    }
+    assertFalse(Files.exists(file), file + " left behind");
+    assertFalse(Files.exists(dir), dir + " left behind");
+  }
+
+  @Test
+  void anExtraAuthorizedKeysFileSshdWouldRefuseIsAClearError() throws Exception {
+    Path belowTmp = Path.of("/tmp", "imgbuild-no-such-dir-" + System.nanoTime(), "authorized_keys");
+    IOException e = assertThrows(IOException.class,
+        () -> OpenSshServer.start(OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile(belowTmp)));
+    assertTrue(e.getMessage().contains("bad ownership or modes for directory /tmp (mode 1777 lets group or others write)"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("withExtraAuthorizedKeysFile()"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile(Path.of("relative/authorized_keys")));
+    assertThrows(IllegalArgumentException.class,
+        () -> OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile(Path.of("/a b/authorized_keys")));
+  }
+
+  @Test
   void aTakenPortMeansAnotherTry() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int[] calls = {0};
@@ -431,6 +478,12 @@ class OpenSshServerTest {
 
   private static String commandLine(ProcessHandle p) {
     return p.info().commandLine().orElse("");
+  }
+
+  private static int uid(OpenSshServer sshd) throws Exception {
+    Run id = run(List.of("id", "-u", sshd.user()));
+    assertEquals(0, id.exit, id.output);
+    return Integer.parseInt(id.output.strip());
   }
 
   private static String mode(Path file) throws IOException {
