@@ -312,6 +312,8 @@ class OpenSshServerTest {
     ChildJvm exits = ChildJvm.start("exit");
     assertTrue(exits.process.waitFor(60, TimeUnit.SECONDS));
     assertGone(exits);
+    assertFalse(Files.exists(exits.workDir), exits.workDir + " left behind");
+    assertFalse(Files.exists(exits.extraKeysDir), exits.extraKeysDir + " left behind");
 
     assumeTrue(run(List.of("unshare", "--pid", "--fork", "--kill-child", "--", "true")).exit == 0,
         "sshd outlives a SIGKILLed JVM unless it runs in a PID namespace (needs root)");
@@ -324,10 +326,11 @@ class OpenSshServerTest {
     }
     assertGone(killed);
     long dirDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (Files.exists(killed.workDir) && System.nanoTime() < dirDeadline) {
+    while ((Files.exists(killed.workDir) || Files.exists(killed.extraKeysDir)) && System.nanoTime() < dirDeadline) {
       Thread.sleep(20);
     }
     assertFalse(Files.exists(killed.workDir), killed.workDir + " left behind");
+    assertFalse(Files.exists(killed.extraKeysDir), killed.extraKeysDir + " left behind");
   }
 
   private static void assertGone(ChildJvm child) throws Exception {
@@ -341,7 +344,7 @@ class OpenSshServerTest {
   }
 
   /** A JVM running {@link ChildMain}, which starts a server and then exits or waits. */
-  private record ChildJvm(Process process, int port, long listenerPid, Path workDir) {
+  private record ChildJvm(Process process, int port, long listenerPid, Path workDir, Path extraKeysDir) {
     static ChildJvm start(String mode) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -352,7 +355,7 @@ class OpenSshServerTest {
         seen.append(line).append('\n');
         if (line.startsWith("READY ")) {
           String[] f = line.split(" ");
-          return new ChildJvm(process, Integer.parseInt(f[1]), Long.parseLong(f[2]), Path.of(f[3]));
+          return new ChildJvm(process, Integer.parseInt(f[1]), Long.parseLong(f[2]), Path.of(f[3]), Path.of(f[4]));
         }
       }
       throw new AssertionError("child JVM did not start a server:\n" + seen);
@@ -362,8 +365,10 @@ class OpenSshServerTest {
   /** Main class of the child JVMs. */
   public static final class ChildMain {
     public static void main(String[] args) throws Exception {
-      OpenSshServer sshd = OpenSshServer.start();
-      System.out.println("READY " + sshd.port() + " " + sshd.listenerProcess().pid() + " " + sshd.workDir());
+      // with an extra authorized_keys file: as root it lives outside the work directory
+      OpenSshServer sshd = OpenSshServer.start(OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile());
+      System.out.println("READY " + sshd.port() + " " + sshd.listenerProcess().pid() + " " + sshd.workDir() + " "
+          + sshd.extraAuthorizedKeysFile().getParent());
       System.out.flush();
       if (args[0].equals("wait")) {
         Thread.sleep(Long.MAX_VALUE);
