@@ -14,6 +14,8 @@ final class Instance extends Resource {
     String imageId;
     String instanceType;
     String keyName;
+    /** The key pair's public key at launch: it stays installed if the key pair is deleted, as on EC2. */
+    String authorizedKey;
     List<String> securityGroupIds = new ArrayList<>();
     String subnetId;
     String vpcId;

@@ -6,14 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /**
-  * Real keys for CreateKeyPair (an RSA private key in PKCS#1 PEM, as EC2 hands them out) and the
-  * fingerprints EC2 shows: SHA-1 of the PKCS#8 private key for keys it made, MD5 of the public key
-  * for imported RSA keys, SHA-256 for ed25519.
+  * Real keys for CreateKeyPair, in the formats EC2 hands them out (RSA: PKCS#1 PEM; ed25519: the
+  * OpenSSH private key format), and the fingerprints EC2 shows: SHA-1 of the PKCS#8 private key for
+  * RSA keys it made, MD5 of the public key for imported RSA keys, base64 SHA-256 of the public key
+  * for ed25519 keys, made or imported.
   */
 final class KeyMaterial {
 
@@ -41,6 +45,50 @@ final class KeyMaterial {
     }
 
     /**
+      * An ed25519 key: the private key in OpenSSH's own format (PROTOCOL.key: no cipher, no KDF), which
+      * is what EC2 returns for {@code KeyType=ed25519}.
+      */
+    static Made ed25519(String comment) {
+        try {
+            java.security.KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            byte[] spki = pair.getPublic().getEncoded(); // SubjectPublicKeyInfo ends with the 32-byte key
+            byte[] pub = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+            byte[] seed = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow();
+            byte[] blob = sshBlob("ssh-ed25519", pub);
+
+            ByteArrayOutputStream secret = new ByteArrayOutputStream();
+            int check = new SecureRandom().nextInt(); // twice: a wrong passphrase shows as a mismatch
+            writeInt(secret, check);
+            writeInt(secret, check);
+            writeString(secret, "ssh-ed25519".getBytes(StandardCharsets.US_ASCII));
+            writeString(secret, pub);
+            byte[] seedAndPub = Arrays.copyOf(seed, 64);
+            System.arraycopy(pub, 0, seedAndPub, 32, 32);
+            writeString(secret, seedAndPub);
+            writeString(secret, comment.getBytes(StandardCharsets.UTF_8));
+            for (int pad = 1; secret.size() % 8 != 0; pad++) {
+                secret.write(pad);
+            }
+
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            file.writeBytes("openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII));
+            writeString(file, "none".getBytes(StandardCharsets.US_ASCII)); // cipher
+            writeString(file, "none".getBytes(StandardCharsets.US_ASCII)); // KDF
+            writeString(file, new byte[0]); // KDF options
+            writeInt(file, 1); // keys
+            writeString(file, blob);
+            writeString(file, secret.toByteArray());
+            String pem = "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(file.toByteArray())
+                    + "\n-----END OPENSSH PRIVATE KEY-----\n";
+            String line = "ssh-ed25519 " + Base64.getEncoder().encodeToString(blob) + " " + comment;
+            return new Made(pem, line, sha256Fingerprint(blob));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
       * The fingerprint and key type of an imported OpenSSH public key line; throws InvalidKey.Format
       * for anything else.
       */
@@ -62,7 +110,7 @@ final class KeyMaterial {
         if (parts[0].equals("ssh-rsa")) {
             return new String[] {colonHex(digest("MD5", blob)), "rsa", parts[0] + " " + parts[1]};
         }
-        return new String[] {Base64.getEncoder().encodeToString(digest("SHA-256", blob)), "ed25519", parts[0] + " " + parts[1]};
+        return new String[] {sha256Fingerprint(blob), "ed25519", parts[0] + " " + parts[1]};
     }
 
     /** PKCS#8 wraps the PKCS#1 key as its last element, an OCTET STRING. */
@@ -74,7 +122,7 @@ final class KeyMaterial {
         int algorithmLength = header(pkcs8, pos, 0x30);
         pos[0] += algorithmLength;
         int keyLength = header(pkcs8, pos, 0x04);
-        return java.util.Arrays.copyOfRange(pkcs8, pos[0], pos[0] + keyLength);
+        return Arrays.copyOfRange(pkcs8, pos[0], pos[0] + keyLength);
     }
 
     private static int header(byte[] der, int[] pos, int tag) {
@@ -92,6 +140,18 @@ final class KeyMaterial {
         return length;
     }
 
+    /** Base64 (padded) SHA-256 of the public key blob: OpenSSH's fingerprint without its {@code SHA256:} prefix. */
+    private static String sha256Fingerprint(byte[] blob) {
+        return Base64.getEncoder().encodeToString(digest("SHA-256", blob));
+    }
+
+    private static byte[] sshBlob(String type, byte[] key) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeString(out, type.getBytes(StandardCharsets.US_ASCII));
+        writeString(out, key);
+        return out.toByteArray();
+    }
+
     private static byte[] sshBlob(String type, BigInteger... numbers) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeString(out, type.getBytes(StandardCharsets.US_ASCII));
@@ -102,11 +162,15 @@ final class KeyMaterial {
     }
 
     private static void writeString(ByteArrayOutputStream out, byte[] bytes) {
-        out.write(bytes.length >>> 24);
-        out.write(bytes.length >>> 16);
-        out.write(bytes.length >>> 8);
-        out.write(bytes.length);
+        writeInt(out, bytes.length);
         out.writeBytes(bytes);
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int value) {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
     }
 
     private static byte[] digest(String algorithm, byte[] data) {

@@ -39,15 +39,17 @@ final class KeyPairActions {
 
     private static Map<String, Object> create(Action.Call call) {
         Params p = call.params();
-        if (!p.string("KeyType", "rsa").equals("rsa")) {
-            throw Ec2Error.client("Unsupported", "imgbuild's EC2 simulator makes RSA key pairs only (KeyType=rsa)");
+        String keyType = p.string("KeyType", "rsa");
+        if (!keyType.equals("rsa") && !keyType.equals("ed25519")) {
+            throw Ec2Error.invalidValue("Value (" + keyType + ") for parameter KeyType is invalid. Valid values: rsa, ed25519");
         }
         if (!p.string("KeyFormat", "pem").equals("pem")) {
             throw Ec2Error.client("Unsupported", "imgbuild's EC2 simulator hands out PEM keys only (KeyFormat=pem)");
         }
         KeyPair pair = newPair(call, p.string("KeyName"));
-        KeyMaterial.Made made = KeyMaterial.rsa(pair.name);
-        pair.keyType = "rsa";
+        // EC2's "pem" for ed25519 is OpenSSH's own private key format
+        KeyMaterial.Made made = keyType.equals("rsa") ? KeyMaterial.rsa(pair.name) : KeyMaterial.ed25519(pair.name);
+        pair.keyType = keyType;
         pair.fingerprint = made.fingerprint();
         pair.publicKey = made.publicKeyLine();
         call.region().keyPairs.put(pair.name, pair);

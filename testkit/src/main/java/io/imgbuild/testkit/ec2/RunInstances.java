@@ -45,9 +45,7 @@ final class RunInstances implements Action {
                     + ") than your current instance limit of 20 allows for the specified instance type.");
         }
         String keyName = p.string("KeyName");
-        if (keyName != null) {
-            region.keyPair(keyName);
-        }
+        String authorizedKey = keyName == null ? null : region.keyPair(keyName).publicKey;
         Params nic = p.structs("NetworkInterfaces").stream().findFirst().orElse(null);
         Subnet subnet = subnet(region, p, nic);
         List<SecurityGroup> groups = groups(region, p, nic, subnet);
@@ -68,6 +66,7 @@ final class RunInstances implements Action {
             instance.imageId = image.id;
             instance.instanceType = p.string("InstanceType", "m1.small");
             instance.keyName = keyName;
+            instance.authorizedKey = authorizedKey;
             instance.subnetId = subnet.id;
             instance.vpcId = subnet.vpcId;
             instance.availabilityZone = subnet.availabilityZone;

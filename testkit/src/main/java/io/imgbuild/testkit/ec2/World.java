@@ -53,6 +53,9 @@ final class World {
     /**
       * Lists the public keys of the key pairs that live instances (pending or running) were launched
       * with in the SSH endpoint's authorized_keys file, if it has one: what cloud-init does on boot.
+      * The key is the one at launch, so deleting the key pair later does not lock the instance out
+      * (as on EC2). The file is written whole (a temporary file renamed), mode 0644, since sshd reads
+      * it as the login user.
       */
     void syncAuthorizedKeys() {
         Path file = ssh.authorizedKeys();
@@ -62,10 +65,9 @@ final class World {
         TreeSet<String> lines = new TreeSet<>();
         for (RegionState region : regions.values()) {
             for (Instance instance : region.instances.values()) {
-                KeyPair pair = instance.keyName == null ? null : region.keyPairs.get(instance.keyName);
                 boolean live = instance.state == InstanceState.PENDING || instance.state == InstanceState.RUNNING;
-                if (live && pair != null && pair.publicKey != null) {
-                    lines.add(pair.publicKey);
+                if (live && instance.authorizedKey != null) {
+                    lines.add(instance.authorizedKey);
                 }
             }
         }

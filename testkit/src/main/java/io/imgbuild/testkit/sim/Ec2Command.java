@@ -4,6 +4,9 @@ import io.imgbuild.testkit.ec2.Ec2Config;
 import io.imgbuild.testkit.ec2.Ec2Simulator;
 import io.imgbuild.testkit.ec2.SshEndpoint;
 import io.imgbuild.testkit.ec2.Timings;
+import io.imgbuild.testkit.ssh.StrictModes;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +39,9 @@ final class Ec2Command implements Callable<Integer> {
     @Option(names = "--ssh-port", description = "port of the SSH server instances stand for; templates set ssh_port to it (default: ${DEFAULT-VALUE})", defaultValue = "22")
     int sshPort;
 
-    @Option(names = "--authorized-keys", description = "file kept listing the public keys of running instances' key pairs, for that SSH server")
+    @Option(names = "--authorized-keys", paramLabel = "FILE", description = {
+            "file kept listing the public keys of pending and running instances' key pairs (as cloud-init installs them);",
+            "add it to that sshd's AuthorizedKeysFile line. Not below /tmp: sshd's StrictModes refuses it there."})
     Path authorizedKeys;
 
     @Option(names = "--instance-start", description = "pending to running, e.g. 3s, 500ms (default: ${DEFAULT-VALUE})", defaultValue = "3s",
@@ -64,10 +69,27 @@ final class Ec2Command implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration notFoundAfterCreate;
 
+    /**
+      * The file is for an sshd logging in as the user running this, usually: check it as StrictModes
+      * will for that user, and say so on stderr (a refused file shows only as "Permission denied").
+      */
+    private static void warnIfStrictModesRefuses(Path file) throws IOException {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        String problem = StrictModes.problem(file, uid, Path.of(System.getProperty("user.home")));
+        if (problem != null) {
+            System.err.println("imgbuild-sim ec2: warning: sshd (StrictModes yes) will not read " + file + " for "
+                    + System.getProperty("user.name") + ": " + problem
+                    + ". Put it in a directory only you (or root) can write, e.g. under ~/.cache, not below /tmp.");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Timings timings = new Timings(instanceStart, instanceStop, instanceTerminate, imageAvailable, Duration.ofMinutes(10));
         SshEndpoint ssh = new SshEndpoint(sshHost, sshPort, authorizedKeys == null ? null : authorizedKeys.toAbsolutePath());
+        if (ssh.authorizedKeys() != null) {
+            warnIfStrictModesRefuses(ssh.authorizedKeys());
+        }
         Ec2Config config = new Ec2Config(port, regions, accountId, timings, ssh, accessKey);
         Ec2Simulator simulator = Ec2Simulator.start(config);
         simulator.faults().throttle(throttle).serverErrors(serverErrors).notFoundAfterCreate(notFoundAfterCreate);
@@ -80,6 +102,9 @@ final class Ec2Command implements Callable<Integer> {
         System.out.println("imgbuild-sim ec2: listening on " + simulator.endpoint() + " (regions " + String.join(", ", regions) + ")");
         System.out.println("  aws --endpoint-url " + simulator.endpoint() + " --region " + regions.get(0) + " ec2 describe-images --owners 136693071363");
         System.out.println("  template: \"custom_endpoint_ec2\": \"" + simulator.endpoint() + "\", \"ssh_port\": " + sshPort);
+        if (ssh.authorizedKeys() != null) {
+            System.out.println("  sshd_config: AuthorizedKeysFile .ssh/authorized_keys " + ssh.authorizedKeys());
+        }
         System.out.println("  leftovers: curl " + simulator.endpoint() + "_sim/leftovers   (Ctrl-C stops)");
         stopped.await();
         return 0;

@@ -33,6 +33,11 @@ import java.util.stream.Stream;
  * user, with key login only: {@link #password()} is null, so tests of password login should start with
  * {@code Assumptions.assumeTrue(OpenSshServer.passwordLoginAvailable())}.
  *
+ * <p>With {@link Options#withExtraAuthorizedKeysFile()} sshd also accepts the keys listed in one more
+ * file ({@link #extraAuthorizedKeysFile()}), made where sshd's StrictModes accepts it: never below
+ * /tmp, whose mode 1777 makes sshd refuse every file under it ("bad ownership or modes for directory
+ * /tmp"). As root it lives under the test user's home, not root's, since sshd reads it as that user.
+ *
  * <p>Each server has its own work directory (host keys, sshd_config, log, copies of the client keys),
  * deleted by {@link #close()}, which also kills sshd and every process it started. Servers not closed
  * are closed by a JVM shutdown hook. Linux only.
@@ -50,7 +55,7 @@ public final class OpenSshServer implements AutoCloseable {
 
   /**
    * What the server allows. The defaults: password and key login, TCP forwarding allowed, no extra
-   * config.
+   * config, no extra authorized_keys file.
    *
    * @param passwordAuth PasswordAuthentication; ignored (always no) when not running as root
    * @param pubkeyAuth PubkeyAuthentication
@@ -58,8 +63,12 @@ public final class OpenSshServer implements AutoCloseable {
    * @param extraConfig sshd_config lines; they go before the defaults, so they win where sshd takes the
    *     first value (most keywords); lines from the first {@code Match} on go at the end; {@code SetEnv}
    *     lines are merged, and a {@code Subsystem sftp} line replaces the default one
+   * @param extraAuthorizedKeys whether sshd also reads keys from one more authorized_keys file (see
+   *     {@link OpenSshServer#extraAuthorizedKeysFile()})
+   * @param extraAuthorizedKeysFile that file, or null for one the server makes where StrictModes accepts it
    */
-  public record Options(boolean passwordAuth, boolean pubkeyAuth, boolean allowTcpForwarding, List<String> extraConfig) {
+  public record Options(boolean passwordAuth, boolean pubkeyAuth, boolean allowTcpForwarding, List<String> extraConfig,
+      boolean extraAuthorizedKeys, Path extraAuthorizedKeysFile) {
 
     public Options {
       extraConfig = extraConfig == null ? List.of() : List.copyOf(extraConfig);
@@ -68,34 +77,66 @@ public final class OpenSshServer implements AutoCloseable {
           throw new IllegalArgumentException("one sshd_config line per list element: " + line);
         }
       }
+      if (extraAuthorizedKeysFile != null) {
+        if (!extraAuthorizedKeysFile.isAbsolute()) {
+          throw new IllegalArgumentException("the extra authorized_keys file must be an absolute path, not "
+              + extraAuthorizedKeysFile);
+        }
+        if (extraAuthorizedKeysFile.toString().matches(".*[\\s%\"].*")) {
+          // sshd splits AuthorizedKeysFile on spaces and expands %-tokens
+          throw new IllegalArgumentException("the extra authorized_keys path may not hold spaces, quotes or %: "
+              + extraAuthorizedKeysFile);
+        }
+        extraAuthorizedKeys = true;
+      }
     }
 
     public static Options defaults() {
-      return new Options(true, true, true, List.of());
+      return new Options(true, true, true, List.of(), false, null);
     }
 
     public Options withPasswordAuth(boolean value) {
-      return new Options(value, pubkeyAuth, allowTcpForwarding, extraConfig);
+      return new Options(value, pubkeyAuth, allowTcpForwarding, extraConfig, extraAuthorizedKeys, extraAuthorizedKeysFile);
     }
 
     public Options withPubkeyAuth(boolean value) {
-      return new Options(passwordAuth, value, allowTcpForwarding, extraConfig);
+      return new Options(passwordAuth, value, allowTcpForwarding, extraConfig, extraAuthorizedKeys, extraAuthorizedKeysFile);
     }
 
     public Options withAllowTcpForwarding(boolean value) {
-      return new Options(passwordAuth, pubkeyAuth, value, extraConfig);
+      return new Options(passwordAuth, pubkeyAuth, value, extraConfig, extraAuthorizedKeys, extraAuthorizedKeysFile);
     }
 
     /** Replaces the extra config lines. */
     public Options withExtraConfig(List<String> lines) {
-      return new Options(passwordAuth, pubkeyAuth, allowTcpForwarding, lines);
+      return new Options(passwordAuth, pubkeyAuth, allowTcpForwarding, lines, extraAuthorizedKeys, extraAuthorizedKeysFile);
     }
 
     /** Adds extra config lines after the ones already there. */
     public Options withExtraConfig(String... lines) {
       List<String> all = new ArrayList<>(extraConfig);
       all.addAll(Arrays.asList(lines));
-      return new Options(passwordAuth, pubkeyAuth, allowTcpForwarding, all);
+      return new Options(passwordAuth, pubkeyAuth, allowTcpForwarding, all, extraAuthorizedKeys, extraAuthorizedKeysFile);
+    }
+
+    /**
+     * sshd also accepts the keys listed in a file the server makes, empty at first, where sshd's
+     * StrictModes accepts it (see {@link OpenSshServer#extraAuthorizedKeysFile()}): what an
+     * {@code Ec2Simulator} keeps listing its instances' key pairs.
+     */
+    public Options withExtraAuthorizedKeysFile() {
+      return new Options(passwordAuth, pubkeyAuth, allowTcpForwarding, extraConfig, true, null);
+    }
+
+    /**
+     * sshd also accepts the keys listed in {@code file} (absolute; it need not exist yet). StrictModes
+     * must accept it: owned by root or the login user and not writable by group or others, and so
+     * must every directory above it (up to the login user's home when it is inside it, else up to
+     * {@code /}), so not below /tmp; {@link OpenSshServer#start(Options)} checks this and says which
+     * directory is wrong. {@link #withExtraAuthorizedKeysFile()} picks such a place.
+     */
+    public Options withExtraAuthorizedKeysFile(Path file) {
+      return new Options(passwordAuth, pubkeyAuth, allowTcpForwarding, extraConfig, true, Objects.requireNonNull(file));
     }
   }
 
@@ -110,10 +151,11 @@ public final class OpenSshServer implements AutoCloseable {
   private final Path rsaPrivateKey;
   private final Path rsaPrivateKeyPem;
   private final String markerEnv;
+  private final ExtraAuthorizedKeys extraKeys;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OpenSshServer(Options options, TestUser user, Path workDir, int port, SshdProcess sshd,
-      Keys keys, String markerEnv) {
+      Keys keys, String markerEnv, ExtraAuthorizedKeys extraKeys) {
     this.options = options;
     this.user = user;
     this.workDir = workDir;
@@ -125,6 +167,7 @@ public final class OpenSshServer implements AutoCloseable {
     this.rsaPrivateKey = keys.rsaPrivateKey;
     this.rsaPrivateKeyPem = keys.rsaPrivateKeyPem;
     this.markerEnv = markerEnv;
+    this.extraKeys = extraKeys;
   }
 
   /** Starts a server with {@link Options#defaults()}. */
@@ -160,10 +203,13 @@ public final class OpenSshServer implements AutoCloseable {
     }
     Path workDir = Files.createTempDirectory(user.workBase(), "imgbuild-sshd-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    ExtraAuthorizedKeys extraKeys = null;
     try {
       Keys keys = Keys.make(workDir, user);
       String markerEnv = "IMGBUILD_TESTKIT_SSHD=" + workDir.getFileName();
-      String authorizedKeysFile = user.dedicated ? ".ssh/authorized_keys" : keys.authorizedKeys.toString();
+      extraKeys = ExtraAuthorizedKeys.prepare(options, user, workDir);
+      String authorizedKeysFile = (user.dedicated ? ".ssh/authorized_keys" : keys.authorizedKeys.toString())
+          + (extraKeys == null ? "" : " " + extraKeys.file);
       boolean passwordAuth = options.passwordAuth() && user.password != null;
       Path log = workDir.resolve("sshd.log");
       List<String> failures = new ArrayList<>();
@@ -174,7 +220,8 @@ public final class OpenSshServer implements AutoCloseable {
             keys.hostKey, keys.rsaHostKey, workDir.resolve("sshd.pid"), authorizedKeysFile, user.name,
             passwordAuth, markerEnv), options), StandardCharsets.UTF_8);
         Files.writeString(log, "", StandardCharsets.UTF_8);
-        SshdProcess sshd = SshdProcess.start(workDir, config, log, markerEnv);
+        SshdProcess sshd = SshdProcess.start(workDir, extraKeys == null ? null : extraKeys.madeDir, config, log,
+            markerEnv);
         String failure;
         try {
           failure = awaitListening(sshd, port, log);
@@ -183,7 +230,7 @@ public final class OpenSshServer implements AutoCloseable {
           throw e;
         }
         if (failure == null) {
-          OpenSshServer server = new OpenSshServer(options, user, workDir, port, sshd, keys, markerEnv);
+          OpenSshServer server = new OpenSshServer(options, user, workDir, port, sshd, keys, markerEnv, extraKeys);
           LIVE.add(server);
           return server;
         }
@@ -200,6 +247,9 @@ public final class OpenSshServer implements AutoCloseable {
           + Files.readString(workDir.resolve("sshd_config"), StandardCharsets.UTF_8));
     } catch (IOException | InterruptedException | RuntimeException e) {
       deleteRecursively(workDir);
+      if (extraKeys != null) {
+        extraKeys.delete();
+      }
       throw e;
     }
   }
@@ -264,6 +314,16 @@ public final class OpenSshServer implements AutoCloseable {
   /** The same RSA key in the classic PEM format ({@code -----BEGIN RSA PRIVATE KEY-----}), mode 0600. */
   public Path rsaPrivateKeyPem() {
     return rsaPrivateKeyPem;
+  }
+
+  /**
+   * The extra authorized_keys file sshd reads besides the user's own (see
+   * {@link Options#withExtraAuthorizedKeysFile()}), or null without one. A file the server made is
+   * removed by {@link #close()}; whoever writes it should keep mode 0644 (or 0600 owned by
+   * {@link #user()}), since sshd reads it as that user.
+   */
+  public Path extraAuthorizedKeysFile() {
+    return extraKeys == null ? null : extraKeys.file;
   }
 
   /** {@code SHA256:...} of the ed25519 host key, as {@code ssh-keygen -lf} prints it. */
@@ -380,6 +440,13 @@ public final class OpenSshServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       deleteRecursively(workDir);
+      if (extraKeys != null) {
+        try {
+          extraKeys.delete();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot delete " + extraKeys.madeDir, e);
+        }
+      }
     }
     if (!left.isEmpty()) {
       throw new IllegalStateException("sshd processes survived SIGKILL: " + pids(left));

@@ -33,13 +33,14 @@ final class SshdProcess {
   static final String EXIT_MARK = "imgbuild-testkit: sshd exited with status";
 
   /**
-   * The namespace's init: $1 sshd, $2 its config, $3 the work directory. Left running until killed;
-   * should its stdin close first (the JVM died), it deletes the work directory and exits, and the
-   * kernel kills the rest of the namespace.
+   * The namespace's init: $1 sshd, $2 its config, $3 the work directory, $4 another directory to
+   * remove (may be empty). Left running until killed; should its stdin close first (the JVM died), it
+   * deletes those directories and exits, and the kernel kills the rest of the namespace.
    */
   private static final String INIT_SCRIPT = "(\"$1\" -D -e -f \"$2\" </dev/null; echo \"" + EXIT_MARK + " $?\") &\n"
       + "while read -r _; do :; done\n"
-      + "rm -rf -- \"$3\"\n";
+      + "rm -rf -- \"$3\"\n"
+      + "if [ -n \"$4\" ]; then rm -rf -- \"$4\"; fi\n";
 
   private static volatile Boolean namespacesWork;
 
@@ -58,13 +59,14 @@ final class SshdProcess {
     }
   }
 
-  static SshdProcess start(Path workDir, Path config, Path log, String markerEnv)
+  /** @param alsoRemove a directory the namespace's init removes with the work directory, or null */
+  static SshdProcess start(Path workDir, Path alsoRemove, Path config, Path log, String markerEnv)
       throws IOException, InterruptedException {
     boolean namespaced = namespacesWork();
     List<String> command = namespaced
         ? List.of("unshare", "--pid", "--fork", "--kill-child", "--",
             "/bin/bash", "-c", INIT_SCRIPT, "imgbuild-sshd-init", OpenSshServer.SSHD, config.toString(),
-            workDir.toString())
+            workDir.toString(), alsoRemove == null ? "" : alsoRemove.toString())
         : List.of(OpenSshServer.SSHD, "-D", "-e", "-f", config.toString());
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)

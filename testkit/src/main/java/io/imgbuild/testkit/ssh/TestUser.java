@@ -56,6 +56,11 @@ final class TestUser {
     this.rsaKey = rsaKey;
   }
 
+  /** The numeric user ID, for the ownership checks sshd makes ({@link StrictModes}). */
+  int uid() throws IOException, InterruptedException {
+    return Integer.parseInt(Commands.check(List.of("id", "-u", name)).strip());
+  }
+
   static boolean runningAsRoot() {
     try {
       return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;

@@ -142,6 +142,53 @@ class OpenSshServerTest {
   }
 
   @Test
+  void keysInTheExtraAuthorizedKeysFileLogInAndTheUsersOwnStillDo() throws Exception {
+    Path key = tmp.resolve("instance_key");
+    assertEquals(0, run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())).exit);
+    Path file;
+    Path dir;
+    try (OpenSshServer sshd = OpenSshServer.start(OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile())) {
+      file = sshd.extraAuthorizedKeysFile();
+      dir = file.getParent();
+      assertEquals("", Files.readString(file));
+      assertEquals("644", mode(file));
+      assertEquals(null, StrictModes.problem(file, uid(sshd), sshd.homeDir()));
+      assertTrue(Files.readString(sshd.workDir().resolve("sshd_config")).contains(" " + file + "\n"));
+
+      Run before = run(ssh(sshd, key, "true"));
+      assertEquals(255, before.exit, before.output);
+      assertTrue(before.output.contains("Permission denied"), before.output);
+
+      Files.writeString(file, Files.readString(Path.of(key + ".pub")));
+      Run after = run(ssh(sshd, key, "id -un"));
+      assertEquals(0, after.exit, () -> after.output + "\n" + sshd.log());
+      assertEquals(sshd.user() + "\n", after.output);
+      Run own = run(ssh(sshd, sshd.privateKey(), "true"));
+      assertEquals(0, own.exit, () -> own.output + "\n" + sshd.log());
+
+      Files.writeString(file, "");
+      Run removed = run(ssh(sshd, key, "true"));
+      assertEquals(255, removed.exit, removed.output);
+    }
+    assertFalse(Files.exists(file), file + " left behind");
+    assertFalse(Files.exists(dir), dir + " left behind");
+  }
+
+  @Test
+  void anExtraAuthorizedKeysFileSshdWouldRefuseIsAClearError() throws Exception {
+    Path belowTmp = Path.of("/tmp", "imgbuild-no-such-dir-" + System.nanoTime(), "authorized_keys");
+    IOException e = assertThrows(IOException.class,
+        () -> OpenSshServer.start(OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile(belowTmp)));
+    assertTrue(e.getMessage().contains("bad ownership or modes for directory /tmp (mode 1777 lets group or others write)"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("withExtraAuthorizedKeysFile()"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile(Path.of("relative/authorized_keys")));
+    assertThrows(IllegalArgumentException.class,
+        () -> OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile(Path.of("/a b/authorized_keys")));
+  }
+
+  @Test
   void aTakenPortMeansAnotherTry() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int[] calls = {0};
@@ -265,6 +312,8 @@ class OpenSshServerTest {
     ChildJvm exits = ChildJvm.start("exit");
     assertTrue(exits.process.waitFor(60, TimeUnit.SECONDS));
     assertGone(exits);
+    assertFalse(Files.exists(exits.workDir), exits.workDir + " left behind");
+    assertFalse(Files.exists(exits.extraKeysDir), exits.extraKeysDir + " left behind");
 
     assumeTrue(run(List.of("unshare", "--pid", "--fork", "--kill-child", "--", "true")).exit == 0,
         "sshd outlives a SIGKILLed JVM unless it runs in a PID namespace (needs root)");
@@ -277,10 +326,11 @@ class OpenSshServerTest {
     }
     assertGone(killed);
     long dirDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (Files.exists(killed.workDir) && System.nanoTime() < dirDeadline) {
+    while ((Files.exists(killed.workDir) || Files.exists(killed.extraKeysDir)) && System.nanoTime() < dirDeadline) {
       Thread.sleep(20);
     }
     assertFalse(Files.exists(killed.workDir), killed.workDir + " left behind");
+    assertFalse(Files.exists(killed.extraKeysDir), killed.extraKeysDir + " left behind");
   }
 
   private static void assertGone(ChildJvm child) throws Exception {
@@ -294,7 +344,7 @@ class OpenSshServerTest {
   }
 
   /** A JVM running {@link ChildMain}, which starts a server and then exits or waits. */
-  private record ChildJvm(Process process, int port, long listenerPid, Path workDir) {
+  private record ChildJvm(Process process, int port, long listenerPid, Path workDir, Path extraKeysDir) {
     static ChildJvm start(String mode) throws Exception {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -305,7 +355,7 @@ class OpenSshServerTest {
         seen.append(line).append('\n');
         if (line.startsWith("READY ")) {
           String[] f = line.split(" ");
-          return new ChildJvm(process, Integer.parseInt(f[1]), Long.parseLong(f[2]), Path.of(f[3]));
+          return new ChildJvm(process, Integer.parseInt(f[1]), Long.parseLong(f[2]), Path.of(f[3]), Path.of(f[4]));
         }
       }
       throw new AssertionError("child JVM did not start a server:\n" + seen);
@@ -315,8 +365,10 @@ class OpenSshServerTest {
   /** Main class of the child JVMs. */
   public static final class ChildMain {
     public static void main(String[] args) throws Exception {
-      OpenSshServer sshd = OpenSshServer.start();
-      System.out.println("READY " + sshd.port() + " " + sshd.listenerProcess().pid() + " " + sshd.workDir());
+      // with an extra authorized_keys file: as root it lives outside the work directory
+      OpenSshServer sshd = OpenSshServer.start(OpenSshServer.Options.defaults().withExtraAuthorizedKeysFile());
+      System.out.println("READY " + sshd.port() + " " + sshd.listenerProcess().pid() + " " + sshd.workDir() + " "
+          + sshd.extraAuthorizedKeysFile().getParent());
       System.out.flush();
       if (args[0].equals("wait")) {
         Thread.sleep(Long.MAX_VALUE);
@@ -431,6 +483,12 @@ class OpenSshServerTest {
 
   private static String commandLine(ProcessHandle p) {
     return p.info().commandLine().orElse("");
+  }
+
+  private static int uid(OpenSshServer sshd) throws Exception {
+    Run id = run(List.of("id", "-u", sshd.user()));
+    assertEquals(0, id.exit, id.output);
+    return Integer.parseInt(id.output.strip());
   }
 
   private static String mode(Path file) throws IOException {
