@@ -190,6 +190,31 @@ class AmazonEbsBuildTest {
     }
 
     @Test
+    void encryptBootKeepsOnlyTheEncryptedAmiBuiltWithTheLaunchMappings(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = simulator()) {
+            Files.writeString(dir.resolve("t.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, """
+                    , "ami_name": "encrypted {{timestamp}}", "encrypt_boot": true, "ena_support": true,
+                    "launch_block_device_mappings": [{"device_name": "/dev/xvda", "volume_size": 20, "volume_type": "gp3",
+                                                      "delete_on_termination": true}],
+                    "run_volume_tags": {"Purpose": "build volume"}""")));
+            CliRun.Result r = CliRun.in(dir, "build", "t.json");
+            assertEquals(0, r.exitCode(), r.all());
+            assertTrue(r.out().contains("Removing the unencrypted intermediate AMI"), r.out());
+            Leftovers left = ec2.leftovers();
+            assertEquals(1, left.ofType("image").size(), left.toString());
+            assertEquals(1, left.ofType("snapshot").size(), "the intermediate AMI's snapshot went too: " + left);
+            try (Ec2Client client = client(ec2, "us-east-1")) {
+                Image ami = client.describeImages(b -> b.imageIds(left.ofType("image").get(0).id())).images().get(0);
+                assertTrue(ami.blockDeviceMappings().get(0).ebs().encrypted(), ami.toString());
+                assertEquals(20, ami.blockDeviceMappings().get(0).ebs().volumeSize(), ami.toString());
+                assertTrue(ami.enaSupport(), "ena_support was set on the stopped instance: " + ami);
+            }
+        }
+    }
+
+    @Test
     void aMissingSourceAmiSaysWhatWasAskedAndWhere(@TempDir Path dir) throws Exception {
         try (Ec2Simulator ec2 = simulator()) {
             Files.writeString(dir.resolve("t.json"), """

@@ -38,14 +38,16 @@ final class CreateImageStep implements Step {
         Ec2Access ec2 = ctx.state().get(AmazonKeys.EC2);
         String region = ec2.settings().region();
         String instance = ctx.state().get(AmazonKeys.INSTANCE).instanceId();
-        CreateImageRequest.Builder request = CreateImageRequest.builder().instanceId(instance).name(config.amiName());
+        // With encrypt_boot this AMI is only the source of the encrypted copy that takes ami_name.
+        String name = config.encrypted() ? "imgbuild-unencrypted-" + ctx.build().runUuid() : config.amiName();
+        CreateImageRequest.Builder request = CreateImageRequest.builder().instanceId(instance).name(name);
         if (config.amiDescription() != null && !config.amiDescription().isEmpty()) {
             request.description(tags.renderText(ctx, config.amiDescription(), region));
         }
         if (!config.amiBlockDeviceMappings().isEmpty()) {
             request.blockDeviceMappings(BlockDevices.toSdk(config.amiBlockDeviceMappings()));
         }
-        ctx.ui().say("Creating the AMI " + config.amiName() + " from instance " + instance + "...");
+        ctx.ui().say("Creating the AMI " + name + " from instance " + instance + "...");
         String id = AwsCall.run("CreateImage", region, () -> ec2.ec2().createImage(request.build())).imageId();
         Map<String, String> amis = new LinkedHashMap<>();
         amis.put(region, id);
