@@ -31,16 +31,23 @@ cat > "$work/t.json" <<JSON
 JSON
 "$imgbuild" version >/dev/null
 export AWS_POLL_DELAY_SECONDS=1 CHECKPOINT_DISABLE=1
+# run_ms CMD...: wall time in ms, or "failed" (under throttling a failed build is a result, not an error)
+run_ms() {
+  local t0 t1
+  t0=$(now_ns)
+  if (cd "$work" && "$@" > "$work/last.log" 2>&1); then t1=$(now_ns); echo $(( (t1 - t0) / 1000000 ));
+  else echo failed; grep -iE "error|fail" "$work/last.log" | tail -2 >&2; fi
+}
 ib=(); pk=()
 for _ in $(seq 1 "$rounds"); do
-  ib+=("$(cd "$work" && time_ms "$imgbuild" build t.json)")
-  pk+=("$(cd "$work" && time_ms packer build t.json)")
+  ib+=("$(run_ms "$imgbuild" build t.json)")
+  pk+=("$(run_ms packer build t.json)")
 done
 left=$(curl -sf "http://127.0.0.1:$port/_sim/leftovers")
-ib_med=$(printf '%s\n' "${ib[@]}" | median)
-pk_med=$(printf '%s\n' "${pk[@]}" | median)
+ib_med=$(printf '%s\n' "${ib[@]}" | grep -v failed | median)
+pk_med=$(printf '%s\n' "${pk[@]}" | grep -v failed | median)
 echo "amazon-ebs build against the EC2 simulator (copy to 2 regions, throttle ${THROTTLE:-0}), median of $rounds on $(nproc) cores:"
-echo "  imgbuild ${ib_med} ms (runs: ${ib[*]})"
-echo "  packer   ${pk_med} ms (runs: ${pk[*]})"
-awk -v i="$ib_med" -v p="$pk_med" 'BEGIN { printf "  imgbuild / packer wall time: %.2fx\n", i / p }'
+echo "  imgbuild ${ib_med:-none} ms (runs: ${ib[*]})"
+echo "  packer   ${pk_med:-none} ms (runs: ${pk[*]})"
+[ -n "$ib_med" ] && [ -n "$pk_med" ] && awk -v i="$ib_med" -v p="$pk_med" 'BEGIN { printf "  imgbuild / packer wall time (successful runs): %.2fx\n", i / p }'
 echo "  left in the account (AMIs and snapshots expected): $(grep -o '"type":"[a-z-]*"' <<<"$left" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
