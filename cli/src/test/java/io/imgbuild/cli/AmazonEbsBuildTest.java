@@ -3,6 +3,7 @@ package io.imgbuild.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.cli.testing.CliRun;
 import io.imgbuild.cli.testing.Shell;
 import io.imgbuild.core.run.ExitCodes;
@@ -18,9 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,19 +37,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  */
 class AmazonEbsBuildTest {
 
-    private static OpenSshServer sshd;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        sshd = OpenSshServer.start();
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
+    @RegisterExtension
+    static final SshdPerClass SSHD = new SshdPerClass();
 
     static Ec2Simulator simulator(OpenSshServer sshd, Timings timings) throws Exception {
         return Ec2Simulator.start(Ec2Config.defaults().withTimings(timings)
@@ -57,11 +46,11 @@ class AmazonEbsBuildTest {
     }
 
     private static Ec2Simulator simulator() throws Exception {
-        return simulator(sshd, Timings.uniform(Duration.ofMillis(800)));
+        return simulator(SSHD.server(), Timings.uniform(Duration.ofMillis(800)));
     }
 
     private static String builder(Ec2Simulator ec2, String extra) {
-        return builder(ec2, sshd, extra);
+        return builder(ec2, SSHD.server(), extra);
     }
 
     /** An amazon-ebs builder for the simulator whose instances are {@code sshd}; {@code extra} is more JSON members. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.cli.testing.CliRun;
 import io.imgbuild.cli.testing.Shell;
 import io.imgbuild.core.run.ExitCodes;
@@ -13,9 +14,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,29 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SshBuildTest {
 
-    private static OpenSshServer sshd;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        sshd = OpenSshServer.start();
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
+    @RegisterExtension
+    static final SshdPerClass SSHD = new SshdPerClass();
 
     private static String remoteDir(Path local) {
-        return sshd.homeDir() + "/" + local.getFileName();
+        return SSHD.server().homeDir() + "/" + local.getFileName();
     }
 
     private static String builder(String extra) {
         return """
                 {"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s", "ssh_private_key_file": "%s",
                  "ssh_timeout": "30s"%s}
-                """.formatted(sshd.host(), sshd.port(), sshd.user(), sshd.privateKey(), extra);
+                """.formatted(SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), SSHD.server().privateKey(), extra);
     }
 
     @Test
@@ -82,7 +71,7 @@ class SshBuildTest {
         assertTrue(r.out().contains("A=[two words]"), r.out());
         assertTrue(r.out().contains("B=[it's \"quoted\" $HOME \\ back]"), "env values reach the script unchanged:\n" + r.out());
         assertTrue(r.out().contains("script one sees GREETING=hello there"), r.out());
-        assertTrue(r.out().contains("Connected to SSH as " + sshd.user() + "@127.0.0.1:" + sshd.port()), r.out());
+        assertTrue(r.out().contains("Connected to SSH as " + SSHD.server().user() + "@127.0.0.1:" + SSHD.server().port()), r.out());
         String local = Shell.run(dir, "sha256sum", "big.bin").split("\\s+")[0];
         assertTrue(r.out().contains(local + "  " + remote + "/big.bin"), "the guest has the same bytes");
         assertEquals(local, Shell.run(dir, "sha256sum", "back/big.bin").split("\\s+")[0], "and they came back whole");
@@ -96,12 +85,12 @@ class SshBuildTest {
                 {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
                                "ssh_password": "not-the-password", "ssh_handshake_attempts": 2, "ssh_timeout": "2m"}],
                  "provisioners": [{"type": "shell", "inline": ["true"]}]}
-                """.formatted(sshd.host(), sshd.port(), sshd.user()));
+                """.formatted(SSHD.server().host(), SSHD.server().port(), SSHD.server().user()));
         long start = System.nanoTime();
         CliRun.Result r = CliRun.in(dir, "build", "t.json");
         assertEquals(ExitCodes.BUILD_FAILED, r.exitCode(), r.all());
-        assertTrue(r.out().contains("gave up on SSH after 2 authentication failures at 127.0.0.1:" + sshd.port()
-                + ": the server refused user " + sshd.user() + " (tried password)"), r.out());
+        assertTrue(r.out().contains("gave up on SSH after 2 authentication failures at 127.0.0.1:" + SSHD.server().port()
+                + ": the server refused user " + SSHD.server().user() + " (tried password)"), r.out());
         assertTrue((System.nanoTime() - start) / 1_000_000_000L < 60, "it did not wait for ssh_timeout");
         assertTrue(!r.all().contains("not-the-password"), "the password is masked");
     }
@@ -149,7 +138,7 @@ class SshBuildTest {
     void aPinnedHostKeyMustMatch(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("good.json"), """
                 {"builders": [%s], "provisioners": [{"type": "shell", "inline": ["echo pinned ok"]}]}
-                """.formatted(builder(", \"ssh_host_key_fingerprint\": \"" + sshd.hostKeyFingerprintSha256() + "\"")));
+                """.formatted(builder(", \"ssh_host_key_fingerprint\": \"" + SSHD.server().hostKeyFingerprintSha256() + "\"")));
         CliRun.Result good = CliRun.in(dir, "build", "good.json");
         assertEquals(0, good.exitCode(), good.all());
         assertTrue(good.out().contains("pinned ok"), good.out());
@@ -158,7 +147,7 @@ class SshBuildTest {
                 """.formatted(builder(", \"ssh_host_key_fingerprint\": \"SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"")));
         CliRun.Result bad = CliRun.in(dir, "build", "bad.json");
         assertEquals(ExitCodes.BUILD_FAILED, bad.exitCode(), bad.all());
-        assertTrue(bad.out().contains("the host key of 127.0.0.1:" + sshd.port() + " is " + sshd.hostKeyFingerprintSha256()),
+        assertTrue(bad.out().contains("the host key of 127.0.0.1:" + SSHD.server().port() + " is " + SSHD.server().hostKeyFingerprintSha256()),
                 bad.out());
         assertTrue(!bad.out().contains("echo never") && !bad.out().contains("\n    null: never"), bad.out());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.cli.testing.CliProcess;
 import io.imgbuild.cli.testing.CliRun;
 import io.imgbuild.core.build.BuildInfo;
@@ -33,27 +34,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Login with ssh-agent, with a key pair made for the build (and removed from the machine), and pause_before_connecting. */
 class SshKeysAndAgentTest {
 
-    private static OpenSshServer sshd;
-
-    @BeforeAll
-    static void startSshd() throws Exception {
-        sshd = OpenSshServer.start();
-    }
-
-    @AfterAll
-    static void stopSshd() {
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
+    @RegisterExtension
+    static final SshdPerClass SSHD = new SshdPerClass();
 
     @Test
     void sshAgentAuthUsesTheKeysOfTheRunningAgent(@TempDir Path dir) throws Exception {
@@ -61,14 +50,14 @@ class SshKeysAndAgentTest {
         Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
         try {
             CliProcess.awaitFile(socket, Duration.ofSeconds(10));
-            ProcessBuilder pb = new ProcessBuilder("ssh-add", sshd.privateKey().toString()).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder("ssh-add", SSHD.server().privateKey().toString()).redirectErrorStream(true);
             pb.environment().put("SSH_AUTH_SOCK", socket.toString());
             assertEquals(0, pb.start().waitFor(), "ssh-add");
             Files.writeString(dir.resolve("t.json"), """
                     {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
                                    "ssh_agent_auth": true, "ssh_timeout": "30s"}],
                      "provisioners": [{"type": "shell", "inline": ["echo logged in with the agent"]}]}
-                    """.formatted(sshd.host(), sshd.port(), sshd.user()));
+                    """.formatted(SSHD.server().host(), SSHD.server().port(), SSHD.server().user()));
             try (CliProcess p = CliProcess.start(dir, Map.of("SSH_AUTH_SOCK", socket.toString()), "build", "t.json")) {
                 assertEquals(0, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
                 assertTrue(p.out().contains("logged in with the agent"), p.out());
@@ -85,7 +74,7 @@ class SshKeysAndAgentTest {
     @Test
     void aTemporaryKeyPairLogsInAndIsRemovedFromTheMachine(@TempDir Path dir) throws Exception {
         assumeTrue(OpenSshServer.passwordLoginAvailable(), "needs root to edit the test user's authorized_keys");
-        CommunicatorConfig config = new CommunicatorConfig("ssh", Duration.ZERO, sshd.host(), sshd.port(), sshd.user(), null,
+        CommunicatorConfig config = new CommunicatorConfig("ssh", Duration.ZERO, SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), null,
                 null, null, null, false, Duration.ofSeconds(20), 10, false, Duration.ofSeconds(5), Duration.ZERO, false, null, 22,
                 null, null, null, false, null, "sftp", true, List.of(), List.of(), List.of(), List.of(), null, null, "rsa",
                 null, "ed25519", null);
@@ -98,11 +87,11 @@ class SshKeysAndAgentTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.privateKeyFile())));
         assertTrue(key.authorizedKeysLine().startsWith("ssh-ed25519 "), key.authorizedKeysLine());
 
-        Path authorized = sshd.homeDir().resolve(".ssh/authorized_keys");
+        Path authorized = SSHD.server().homeDir().resolve(".ssh/authorized_keys");
         String before = Files.readString(authorized);
         Files.writeString(authorized, key.authorizedKeysLine() + "\n", StandardOpenOption.APPEND);
         try {
-            SshSettings settings = SshSettings.of(sshd.host(), sshd.port(), sshd.user(), null, key.privateKeyFile())
+            SshSettings settings = SshSettings.of(SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), null, key.privateKeyFile())
                     .withTimeout(Duration.ofSeconds(20));
             try (SshCommunicator c = SshCommunicator.connect(settings, ctx.ui(), Cancellation.root())) {
                 ctx.state().put(CommunicatorKeys.COMMUNICATOR, c);
@@ -126,7 +115,7 @@ class SshKeysAndAgentTest {
                 {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
                                "ssh_private_key_file": "%s", "pause_before_connecting": "1s"}],
                  "provisioners": [{"type": "shell", "inline": ["echo after the pause"]}]}
-                """.formatted(sshd.host(), sshd.port(), sshd.user(), sshd.privateKey()));
+                """.formatted(SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), SSHD.server().privateKey()));
         CliRun.Result r = CliRun.in(dir, "build", "t.json");
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(r.out().contains("Pausing 1s before connecting again"), r.out());
