@@ -12,6 +12,7 @@ import io.imgbuild.testkit.ec2.Ec2Simulator;
 import io.imgbuild.testkit.ec2.Leftovers;
 import io.imgbuild.testkit.ec2.SshEndpoint;
 import io.imgbuild.testkit.ec2.Timings;
+import io.imgbuild.testkit.vagrant.VagrantHome;
 import io.imgbuild.testkit.ssh.OpenSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,10 @@ class AmazonEbsBuildTest {
             for (Leftovers.Item image : left.ofType("image")) {
                 assertTrue(vagrantfile.contains("aws.region_config \"" + image.region() + "\", ami: \"" + image.id() + "\""),
                         vagrantfile);
+            }
+            try (VagrantHome vagrant = VagrantHome.create()) {
+                vagrant.run(dir, "box", "add", "--name", "t", dir.resolve("out/aws.box").toString()).orThrow();
+                assertEquals(List.of("t (aws, 0)"), vagrant.boxList());
             }
         }
     }
@@ -215,6 +220,40 @@ class AmazonEbsBuildTest {
                     + " {name=debian-99-*, architecture=x86_64})"), r.out());
             assertTrue(!r.all().contains("Exception"), "no stack trace for a user mistake:\n" + r.all());
             assertTrue(ec2.leftovers().isEmpty(), ec2.leftovers().toString());
+        }
+    }
+
+    @Test
+    void credentialsComeFromAProfileAndAWrongKeyIsOneClearLine(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = Ec2Simulator.start(Ec2Config.defaults().withTimings(Timings.uniform(Duration.ofMillis(800)))
+                .withSsh(SshEndpoint.of("127.0.0.1", SSHD.server().port())).withAccessKeyId("AKIDFROMPROFILE"))) {
+            Files.writeString(dir.resolve("credentials"), """
+                    [default]
+                    aws_access_key_id = AKIDNOTTHISONE
+                    aws_secret_access_key = x
+                    [imaging]
+                    aws_access_key_id = AKIDFROMPROFILE
+                    aws_secret_access_key = y
+                    """);
+            String keys = "\"access_key\": \"AKIDIMGBUILDTEST\", \"secret_key\": \"not-a-secret-really\",";
+            Files.writeString(dir.resolve("profile.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, ", \"ami_name\": \"from profile {{timestamp}}\"")
+                    .replace(keys, "\"profile\": \"imaging\", \"shared_credentials_file\": \"credentials\",")));
+            CliRun.Result ok = CliRun.in(dir, "build", "profile.json");
+            assertEquals(0, ok.exitCode(), ok.all());
+
+            Files.writeString(dir.resolve("wrong.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, ", \"ami_name\": \"wrong key {{timestamp}}\"")));
+            CliRun.Result wrong = CliRun.in(dir, "build", "wrong.json");
+            assertEquals(ExitCodes.BUILD_FAILED, wrong.exitCode(), wrong.all());
+            assertTrue(wrong.out().contains("EC2 DescribeRegions failed in us-east-1: AuthFailure: AWS was not able to"
+                    + " validate the provided access credentials"), wrong.out());
+            assertTrue(wrong.out().contains("check access_key/secret_key, profile or the AWS_* environment variables"),
+                    wrong.out());
+            assertTrue(!wrong.all().contains("Exception"), "no stack trace:\n" + wrong.all());
+            assertEquals(1, ec2.leftovers().ofType("image").size(), "only the first build's AMI: " + ec2.leftovers());
         }
     }
 
