@@ -2,6 +2,7 @@ package io.imgbuild.testkit.sim;
 
 import io.imgbuild.testkit.ec2.Ec2Config;
 import io.imgbuild.testkit.ec2.Ec2Simulator;
+import io.imgbuild.testkit.ec2.Ec2WithSshd;
 import io.imgbuild.testkit.ec2.SshEndpoint;
 import io.imgbuild.testkit.ec2.Timings;
 import io.imgbuild.testkit.ssh.StrictModes;
@@ -43,6 +44,11 @@ final class Ec2Command implements Callable<Integer> {
             "file kept listing the public keys of pending and running instances' key pairs (as cloud-init installs them);",
             "add it to that sshd's AuthorizedKeysFile line. Not below /tmp: sshd's StrictModes refuses it there."})
     Path authorizedKeys;
+
+    @Option(names = "--sshd", description = {"also start a loopback OpenSSH server that instances stand for, logging in",
+            "with the key pair they were launched with (a temporary key pair works); overrides --ssh-port and",
+            "--authorized-keys. As root it logs in as the user imgbuild-test."})
+    boolean sshd;
 
     @Option(names = "--instance-start", description = "pending to running, e.g. 3s, 500ms (default: ${DEFAULT-VALUE})", defaultValue = "3s",
             converter = DurationConverter.class)
@@ -91,18 +97,25 @@ final class Ec2Command implements Callable<Integer> {
             warnIfStrictModesRefuses(ssh.authorizedKeys());
         }
         Ec2Config config = new Ec2Config(port, regions, accountId, timings, ssh, accessKey);
-        Ec2Simulator simulator = Ec2Simulator.start(config);
+        Ec2WithSshd rig = sshd ? Ec2WithSshd.start(timings, c -> config) : null;
+        Ec2Simulator simulator = rig != null ? rig.simulator() : Ec2Simulator.start(config);
+        int sshPortShown = rig != null ? rig.sshPort() : sshPort;
         simulator.faults().throttle(throttle).serverErrors(serverErrors).notFoundAfterCreate(notFoundAfterCreate);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nimgbuild-sim ec2: stopping. Left in the account:\n" + simulator.leftovers());
-            simulator.close();
+            if (rig != null) {
+                rig.close();
+            } else {
+                simulator.close();
+            }
             stopped.countDown();
         }, "imgbuild-sim-stop"));
         System.out.println("imgbuild-sim ec2: listening on " + simulator.endpoint() + " (regions " + String.join(", ", regions) + ")");
         System.out.println("  aws --endpoint-url " + simulator.endpoint() + " --region " + regions.get(0) + " ec2 describe-images --owners 136693071363");
-        System.out.println("  template: \"custom_endpoint_ec2\": \"" + simulator.endpoint() + "\", \"ssh_port\": " + sshPort);
-        if (ssh.authorizedKeys() != null) {
+        System.out.println("  template: \"custom_endpoint_ec2\": \"" + simulator.endpoint() + "\", \"ssh_port\": " + sshPortShown
+                + (rig != null ? ", \"ssh_username\": \"" + rig.user() + "\"" : ""));
+        if (rig == null && ssh.authorizedKeys() != null) {
             System.out.println("  sshd_config: AuthorizedKeysFile .ssh/authorized_keys " + ssh.authorizedKeys());
         }
         System.out.println("  leftovers: curl " + simulator.endpoint() + "_sim/leftovers   (Ctrl-C stops)");
