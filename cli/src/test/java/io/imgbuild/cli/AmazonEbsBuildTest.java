@@ -257,6 +257,29 @@ class AmazonEbsBuildTest {
         }
     }
 
+    @Test
+    void anUnknownRegionIsOneClearLine(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = simulator()) {
+            Files.writeString(dir.resolve("copy.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, ", \"ami_name\": \"x {{timestamp}}\", \"ami_regions\": [\"eu-nowhere-1\"]")));
+            CliRun.Result copy = CliRun.in(dir, "build", "copy.json");
+            assertEquals(ExitCodes.BUILD_FAILED, copy.exitCode(), copy.all());
+            assertTrue(copy.out().contains("not a region the account can use: eu-nowhere-1 (enabled: us-east-1, "), copy.out());
+            assertTrue(copy.out().contains("check region and ami_regions"), copy.out());
+
+            Files.writeString(dir.resolve("build.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, ", \"ami_name\": \"x {{timestamp}}\"")
+                    .replace("\"region\": \"us-east-1\"", "\"region\": \"eu-nowhere-1\"")));
+            CliRun.Result build = CliRun.in(dir, "build", "build.json");
+            assertEquals(ExitCodes.BUILD_FAILED, build.exitCode(), build.all());
+            assertTrue(build.out().contains("EC2 DescribeRegions failed in eu-nowhere-1: AuthFailure"), build.out());
+            assertTrue(!build.all().contains("Exception"), "no stack trace:\n" + build.all());
+            assertTrue(ec2.leftovers().isEmpty(), ec2.leftovers().toString());
+        }
+    }
+
     static Ec2Client client(Ec2Simulator ec2, String region) {
         return Ec2Client.builder().endpointOverride(ec2.endpoint()).region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "x")))

@@ -51,12 +51,17 @@ class AmazonEbsTemporaryKeyTest {
     }
 
     private static String builder(Ec2WithSshd rig, String name, String keyType) {
+        return builder(rig, name, keyType, "");
+    }
+
+    /** A build that logs in only with a temporary key pair of {@code keyType}; {@code extra} is more JSON members. */
+    static String builder(Ec2WithSshd rig, String name, String keyType, String extra) {
         return """
                 {"type": "amazon-ebs", "name": "%s", "access_key": "AKIDIMGBUILDTEST", "secret_key": "x",
                  "region": "us-east-1", "custom_endpoint_ec2": "%s", "source_ami_filter": {"owners": ["136693071363"],
                  "most_recent": true, "filters": {"name": "debian-12-amd64-*"}}, "instance_type": "t3.micro",
                  "ssh_username": "%s", "ssh_port": %d, "ssh_temporary_key_pair_type": "%s", "ssh_timeout": "60s",
-                 "ami_name": "%s {{timestamp}}", "aws_polling": {"delay_seconds": 1, "max_attempts": 60}}
-                """.formatted(name, rig.endpoint(), rig.user(), rig.sshPort(), keyType, name);
+                 "ami_name": "%s {{timestamp}}", "aws_polling": {"delay_seconds": 1, "max_attempts": 60}%s}
+                """.formatted(name, rig.endpoint(), rig.user(), rig.sshPort(), keyType, name, extra);
     }
 }
