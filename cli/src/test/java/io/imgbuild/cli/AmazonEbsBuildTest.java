@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Image;
@@ -277,6 +278,40 @@ class AmazonEbsBuildTest {
             assertTrue(build.out().contains("EC2 DescribeRegions failed in eu-nowhere-1: AuthFailure"), build.out());
             assertTrue(!build.all().contains("Exception"), "no stack trace:\n" + build.all());
             assertTrue(ec2.leftovers().isEmpty(), ec2.leftovers().toString());
+        }
+    }
+
+    @Test
+    void theLaunchCarriesTheTemplatesKeyPairProfileUserDataAndNetworkChoices(@TempDir Path dir) throws Exception {
+        try (Ec2Simulator ec2 = simulator(); Ec2Client client = client(ec2, "us-east-1")) {
+            String publicKey = Files.readString(Path.of(SSHD.server().privateKey() + ".pub"));
+            client.importKeyPair(b -> b.keyName("team-key").publicKeyMaterial(SdkBytes.fromUtf8String(publicKey)));
+            Files.writeString(dir.resolve("t.json"), """
+                    {"builders": [%s]}
+                    """.formatted(builder(ec2, """
+                    , "ami_name": "options {{timestamp}}", "ssh_keypair_name": "team-key", "ssh_interface": "private_ip",
+                    "iam_instance_profile": "image-builder", "user_data": "#cloud-config\\nhostname: builder",
+                    "shutdown_behavior": "terminate",
+                    "subnet_filter": {"filters": {"default-for-az": "true"}, "most_free": true},
+                    "security_group_filter": {"filters": {"group-name": "default"}}""")));
+            CliRun.Result r = CliRun.in(dir, "build", "t.json");
+            assertEquals(0, r.exitCode(), r.all());
+            assertTrue(r.out().contains("Using the existing key pair team-key"), r.out());
+            assertTrue(r.out().contains("Subnet from subnet_filter: subnet-"), r.out());
+            assertTrue(r.out().contains("Security groups from security_group_filter: sg-"), r.out());
+            assertTrue(!r.out().contains("temporary security group"), "no temporary group with a filter:\n" + r.out());
+            software.amazon.awssdk.services.ec2.model.Instance launched = client.describeInstances().reservations().stream()
+                    .flatMap(x -> x.instances().stream()).findFirst().orElseThrow();
+            assertEquals("team-key", launched.keyName());
+            assertTrue(launched.iamInstanceProfile().arn().endsWith("image-builder"), launched.toString());
+            String userData = client.describeInstanceAttribute(b -> b.instanceId(launched.instanceId())
+                    .attribute("userData")).userData().value();
+            assertEquals("#cloud-config\nhostname: builder",
+                    new String(java.util.Base64.getDecoder().decode(userData), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("terminate", client.describeInstanceAttribute(b -> b.instanceId(launched.instanceId())
+                    .attribute("instanceInitiatedShutdownBehavior")).instanceInitiatedShutdownBehavior().value());
+            assertEquals(List.of("team-key"), ec2.leftovers().ofType("key-pair").stream().map(Leftovers.Item::detail).toList(),
+                    "the user's key pair is kept");
         }
     }
 
