@@ -44,6 +44,10 @@ final class AmazonEbsBuilder implements Builder {
 
     @Override
     public List<Step> steps(BuilderContext context) {
+        Step unsupported = NotSupportedYet.step(config);
+        if (unsupported != null) {
+            return List.of(unsupported);
+        }
         Ec2Settings settings = Ec2Settings.of(config, region, context.build().workingDir());
         Polling polling = Polling.of(config.awsPolling(), environment);
         List<String> copyRegions = config.copyRegions(region);

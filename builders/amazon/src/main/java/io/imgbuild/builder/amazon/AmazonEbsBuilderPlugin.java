@@ -40,7 +40,7 @@ public final class AmazonEbsBuilderPlugin implements BuilderPlugin {
         AmazonEbsConfig c = config.bindChecked(AmazonEbsConfig.class);
         if (c != null) {
             new AmazonEbsChecks(config, c).all(regions);
-            NotSupportedYet.check(config, c);
+            NotSupportedYet.warn(config, c);
         }
         if (c == null || comm == null) {
             return null;

@@ -1,6 +1,7 @@
 package io.imgbuild.builder.amazon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imgbuild.core.build.Builder;
@@ -9,6 +10,7 @@ import io.imgbuild.core.build.BuilderContext;
 import io.imgbuild.core.build.OnError;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
+import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.testkit.PluginConfigs;
 import io.imgbuild.testkit.PluginConfigs.Prepared;
 import java.io.IOException;
@@ -227,8 +229,7 @@ class AmazonEbsBuilderPluginTest {
     void spotRules() {
         assertTrue(minimal(", \"spot_tags\": {\"a\": \"b\"}").hasError("spot_tags", "need a spot instance"));
         assertTrue(minimal(", \"spot_tags\": {\"a\": \"b\"}, \"spot_price\": \"0\"").hasError("spot_tags", "spot"));
-        assertEquals(List.of("spot_price: spot instances are not supported yet"),
-                minimal(", \"spot_tags\": {\"a\": \"b\"}, \"spot_price\": 0.05").errorTexts());
+        assertEquals(List.of(), minimal(", \"spot_tags\": {\"a\": \"b\"}, \"spot_price\": 0.05").errorTexts());
         assertTrue(minimal(", \"spot_price\": \"cheap\"").hasError("spot_price", "not a price"));
         var t2 = minimal(", \"enable_t2_unlimited\": true, \"spot_price\": \"auto\"");
         assertTrue(t2.hasError("enable_t2_unlimited", "spot"), t2.errorTexts()::toString);
@@ -254,8 +255,8 @@ class AmazonEbsBuilderPluginTest {
     @Test
     void sessionManagerNeedsAnInstanceProfile() {
         assertTrue(minimal(", \"ssh_interface\": \"session_manager\"").hasError("ssh_interface", "instance profile"));
-        assertEquals(List.of("ssh_interface: ssh_interface session_manager is not supported yet"),
-                minimal(", \"ssh_interface\": \"session_manager\", \"iam_instance_profile\": \"ssm\"").errorTexts());
+        assertEquals(List.of(), minimal(", \"ssh_interface\": \"session_manager\", \"iam_instance_profile\": \"ssm\"")
+                .errorTexts());
     }
 
     @Test
@@ -277,10 +278,14 @@ class AmazonEbsBuilderPluginTest {
     }
 
     @Test
-    void optionsNotSupportedYetAreRefusedWhenChecked() {
+    void optionsNotSupportedYetValidateWithAWarningAndStopTheBuildAtOnce() {
         var r = minimal(", \"assume_role\": {\"role_arn\": \"arn:aws:iam::1:role/r\"}, \"no_ephemeral\": true");
-        assertEquals(List.of("assume_role: assume_role is not supported yet", "no_ephemeral: no_ephemeral is not supported yet"),
-                r.errorTexts());
+        assertEquals(List.of(), r.errorTexts());
+        assertEquals(2, r.warnings().size(), r.warnings()::toString);
+        assertEquals(List.of("NotSupportedYet"), stepNames(r));
+        StepFailure f = assertThrows(StepFailure.class, () -> r.prepared().steps(null).get(0).run(null));
+        assertTrue(f.getMessage().contains("cannot do assume_role: assume_role is not supported yet; no_ephemeral:"),
+                f.getMessage());
     }
 
     @Test
