@@ -2,7 +2,6 @@ package io.imgbuild.builder.amazon;
 
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
-import io.imgbuild.core.step.StepFailure;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Instance;
