@@ -58,8 +58,7 @@ public enum Compression {
         checkLevel(level);
         return switch (this) {
             case NONE -> new PassThroughOutputStream(sink);
-            case GZIP -> new ParallelGzipOutputStream(sink, level, ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE,
-                    workers);
+            case GZIP -> gzip(sink, level, workers, Libdeflate.get());
             case BGZF -> new BgzfOutputStream(sink, level, workers);
             case XZ -> ParallelXzOutputStream.open(sink, level, workers);
             case ZSTD -> level == 0 ? new StoredZstdOutputStream(sink) : zstd(sink, level, workers);
@@ -77,6 +76,13 @@ public enum Compression {
         if (this != NONE && (level < 0 || level > max)) {
             throw new IllegalArgumentException(name().toLowerCase() + " level " + level + " is not in 0-" + max);
         }
+    }
+
+    /** libdeflate when the library is there (2x zlib's speed), else the JDK's zlib as pigz uses it. */
+    static OutputStream gzip(OutputStream sink, int level, int workers, Libdeflate lib) throws IOException {
+        int block = ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE;
+        return lib != null ? new LibdeflateGzipOutputStream(sink, lib, level, block, workers)
+                : new ParallelGzipOutputStream(sink, level, block, workers);
     }
 
     private static OutputStream zstd(OutputStream sink, int level, int workers) throws IOException {
