@@ -6,10 +6,8 @@ import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.BuildUi;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,13 +78,10 @@ public final class LocalScripts {
         String bare = spec.tempfileExtension().startsWith(".") ? spec.tempfileExtension().substring(1)
                 : spec.tempfileExtension();
         String ext = bare.isEmpty() ? "" : "." + bare;
-        Path tmp = Files.createTempFile("imgbuild-shell", ext,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         StringBuilder sb = new StringBuilder("#!").append(spec.inlineShebang()).append('\n');
         for (String line : spec.inline()) {
             sb.append(line).append('\n');
         }
-        Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-        return tmp;
+        return ForkLock.writeTempExecutable("imgbuild-shell", ext, sb.toString());
     }
 }

@@ -35,7 +35,7 @@ public final class ProcessRunner {
             pb.directory(workingDir.toFile());
         }
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
-        Process p = pb.start();
+        Process p = ForkLock.start(pb);
         p.getOutputStream().close();
         Thread out = pump(p.getInputStream(), output::stdout, "stdout");
         Thread err = pump(p.getErrorStream(), output::stderr, "stderr");
