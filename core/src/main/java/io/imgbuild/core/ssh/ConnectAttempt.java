@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
@@ -27,6 +28,8 @@ import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One attempt to reach the machine: TCP connect (through the bastion when there is one), key
@@ -35,6 +38,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  */
 final class ConnectAttempt {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectAttempt.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(30);
     /**
@@ -48,23 +52,42 @@ final class ConnectAttempt {
     /** The key exchange after the version line; generous, as an emulated guest computes slowly. */
     private static final Duration KEX_TIMEOUT = Duration.ofSeconds(30);
 
+    /**
+     * How long each phase of an attempt may take.
+     *
+     * @param connect the TCP connection
+     * @param banner  the server's version line after the connection (see {@link #BANNER_TIMEOUT})
+     * @param kex     the key exchange
+     * @param auth    the authentication
+     */
+    record Waits(Duration connect, Duration banner, Duration kex, Duration auth) {
+
+        /** For a machine being built: short waits for the banner, so a booting guest is retried soon. */
+        static final Waits MACHINE = new Waits(CONNECT_TIMEOUT, BANNER_TIMEOUT, KEX_TIMEOUT, AUTH_TIMEOUT);
+
+        /** The same bound for every phase: for a host that is up already. */
+        static Waits each(Duration limit) {
+            return new Waits(limit, limit, limit, limit);
+        }
+    }
+
     private ConnectAttempt() {
     }
 
     /** An open, authenticated session; its bastion (if any) closes with it. */
     static ClientSession open(SshSettings s) throws SshConnectException, StepFailure {
         if (s.bastion() == null) {
-            return open(s, s.host(), s.port());
+            return open(s, s.host(), s.port(), List.of(), Waits.MACHINE);
         }
         SshSettings.Bastion b = s.bastion();
         SshSettings hop = SshSettings.of(b.host(), b.port(), b.username(), b.password(), b.privateKey())
                 .withAgent(s.agentSocket());
-        ClientSession bastion = open(hop, b.host(), b.port());
+        ClientSession bastion = open(hop, b.host(), b.port(), List.of(), Waits.MACHINE);
         try {
             ExplicitPortForwardingTracker tunnel = bastion.createLocalPortForwardingTracker(
                     new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress(s.host(), s.port()));
             SshdSocketAddress local = tunnel.getBoundAddress();
-            ClientSession session = open(s, local.getHostName(), local.getPort());
+            ClientSession session = open(s, local.getHostName(), local.getPort(), List.of(), Waits.MACHINE);
             session.addCloseFutureListener(f -> {
                 try {
                     tunnel.close();
@@ -84,7 +107,18 @@ final class ConnectAttempt {
         }
     }
 
-    private static ClientSession open(SshSettings s, String host, int port) throws SshConnectException, StepFailure {
+    /**
+     * An open, authenticated session straight to {@code s.host():s.port()} (no bastion), for a host that
+     * is up already. After {@code s.privateKey()} and the agent it offers {@code defaultKeys}, the
+     * user's own key files, skipping any it cannot read (an encrypted one, say), as OpenSSH does.
+     */
+    static ClientSession openDirect(SshSettings s, List<Path> defaultKeys, Waits waits)
+            throws SshConnectException, StepFailure {
+        return open(s, s.host(), s.port(), defaultKeys, waits);
+    }
+
+    private static ClientSession open(SshSettings s, String host, int port, List<Path> defaultKeys, Waits waits)
+            throws SshConnectException, StepFailure {
         SshClient client = SshClients.forSettings(s);
         AtomicReference<String> mismatch = new AtomicReference<>();
         AttributeRepository context = AttributeRepository.ofAttributesMap(Map.of(
@@ -93,29 +127,29 @@ final class ConnectAttempt {
         ClientSession session;
         try {
             ConnectFuture f = client.connect(s.username(), host, port, context, null);
-            f.verify(CONNECT_TIMEOUT);
+            f.verify(waits.connect());
             session = f.getSession();
         } catch (IOException | RuntimeException e) {
             throw new SshConnectException(classifyConnect(e), e);
         }
         try {
-            if (!serverIdentified(session)) {
+            if (!serverIdentified(session, waits.banner())) {
                 session.close(true);
                 throw new SshConnectException(new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, "connected to " + host
-                        + ":" + port + ", but no SSH server answered within " + BANNER_TIMEOUT.toSeconds()
+                        + ":" + port + ", but no SSH server answered within " + waits.banner().toSeconds()
                         + " s (the machine is probably still booting)"), null);
             }
             Set<ClientSession.ClientSessionEvent> reached = session.waitFor(EnumSet.of(
                     ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.AUTHED,
-                    ClientSession.ClientSessionEvent.CLOSED), KEX_TIMEOUT);
+                    ClientSession.ClientSessionEvent.CLOSED), waits.kex());
             if (reached.contains(ClientSession.ClientSessionEvent.TIMEOUT)) {
                 session.close(true);
                 throw new SshConnectException(new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, "connected to " + host
-                        + ":" + port + ", but no SSH key exchange within " + KEX_TIMEOUT.toSeconds()
+                        + ":" + port + ", but no SSH key exchange within " + waits.kex().toSeconds()
                         + " s (the machine is probably still booting)"), null);
             }
         } catch (RuntimeException e) {
-            ConnectFailure failure = failureOf(mismatch.get(), e, s, host, port);
+            ConnectFailure failure = failureOf(mismatch.get(), e, s, defaultKeys, host, port);
             session.close(true);
             throw new SshConnectException(failure, e);
         }
@@ -128,18 +162,27 @@ final class ConnectAttempt {
                     session.addPublicKeyIdentity(kp);
                 }
             }
-            session.auth().verify(AUTH_TIMEOUT);
+            for (Path file : defaultKeys) {
+                try {
+                    for (KeyPair kp : loadKeys(session, file)) {
+                        session.addPublicKeyIdentity(kp);
+                    }
+                } catch (StepFailure e) {
+                    LOG.debug("skipping the default key {}: {}", file, e.getMessage());
+                }
+            }
+            session.auth().verify(waits.auth());
             return session;
         } catch (IOException | RuntimeException e) {
-            ConnectFailure failure = failureOf(mismatch.get(), e, s, host, port);
+            ConnectFailure failure = failureOf(mismatch.get(), e, s, defaultKeys, host, port);
             session.close(true);
             throw new SshConnectException(failure, e);
         }
     }
 
-    /** Whether the server sent its version line within {@link #BANNER_TIMEOUT} (or closed: the next step says why). */
-    private static boolean serverIdentified(ClientSession session) {
-        long deadline = System.nanoTime() + BANNER_TIMEOUT.toNanos();
+    /** Whether the server sent its version line within {@code wait} (or closed: the next step says why). */
+    private static boolean serverIdentified(ClientSession session, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (session.getServerVersion() == null && session.isOpen()) {
             if (System.nanoTime() > deadline) {
                 return false;
@@ -155,13 +198,14 @@ final class ConnectAttempt {
     }
 
     /** A pinned host key that did not match wins over whatever error the closed session then gave. */
-    private static ConnectFailure failureOf(String mismatchedKey, Throwable e, SshSettings s, String host, int port) {
+    private static ConnectFailure failureOf(String mismatchedKey, Throwable e, SshSettings s, List<Path> defaultKeys,
+                                            String host, int port) {
         if (mismatchedKey != null) {
             return new ConnectFailure(ConnectFailure.Kind.HOST_KEY, "the host key of " + host + ":" + port + " is "
                     + mismatchedKey + ", not " + s.hostKeyFingerprint()
                     + " as ssh_host_key_fingerprint says");
         }
-        return classifyAuth(e, s);
+        return classifyAuth(e, s, defaultKeys);
     }
 
     private static Iterable<KeyPair> loadKeys(ClientSession session, Path file) throws StepFailure {
@@ -219,7 +263,7 @@ final class ConnectAttempt {
         return false;
     }
 
-    private static ConnectFailure classifyAuth(Throwable e, SshSettings s) {
+    private static ConnectFailure classifyAuth(Throwable e, SshSettings s, List<Path> defaultKeys) {
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("No more authentication methods") || msg.contains("authentication")) {
             List<String> ways = new ArrayList<>();
@@ -231,6 +275,9 @@ final class ConnectAttempt {
             }
             if (s.agentSocket() != null) {
                 ways.add("the keys of ssh-agent");
+            }
+            if (!defaultKeys.isEmpty()) {
+                ways.add("the default keys " + defaultKeys.stream().map(Path::toString).collect(Collectors.joining(", ")));
             }
             String tried = ways.isEmpty() ? "no password or key given" : String.join(", ", ways);
             return new ConnectFailure(ConnectFailure.Kind.AUTH, "the server refused user " + s.username() + " (tried "

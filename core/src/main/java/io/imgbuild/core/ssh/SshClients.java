@@ -38,6 +38,7 @@ final class SshClients {
     private static SshClient start(SshSettings s) {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(HostKeyCheck.INSTANCE);
+        client.setForwardingFilter(RequestedForwardsOnly.INSTANCE);
         if (s.agentSocket() != null) {
             client.setAgentFactory(new UnixSocketAgent.Factory(s.agentSocket()));
         }

@@ -68,6 +68,45 @@ class StartHttpServerStepTest {
     }
 
     @Test
+    void aMappedGuestPortGoesInTheBuildDataAndTheLocalPortInTheState() throws Exception {
+        RecordingStepContext fixture = new RecordingStepContext(dir);
+        int[] asked = new int[1];
+        StartHttpServerStep step = new StartHttpServerStep(new HttpServerSettings(null, Map.of("/ks.cfg", "text\n"), 0, 0,
+                "127.0.0.1"), GuestHttpIp.fixed("10.0.2.2"), (ctx, localPort) -> {
+                    asked[0] = localPort;
+                    return 40001;
+                });
+        try {
+            step.run(fixture.ctx);
+            int port = fixture.state().get(HttpServerKeys.PORT);
+            assertEquals(fixture.state().get(HttpServerKeys.SERVER).port(), port);
+            assertEquals(port, asked[0], "the mapper is asked for the port the server listens on");
+            assertEquals(Map.of("PackerHTTPIP", "10.0.2.2", "PackerHTTPPort", "40001", "PackerHTTPAddr", "10.0.2.2:40001"),
+                    fixture.state().get(BuildData.KEY));
+            assertEquals(List.of("Starting HTTP server on port " + port + " (http_content (1 file)); the guest fetches"
+                    + " from http://10.0.2.2:40001/ (port 40001 there leads to " + port + " here)"), fixture.lines("SAY"));
+            assertEquals("text\n", get(port, "/ks.cfg").body());
+        } finally {
+            step.cleanup(fixture.ctx);
+        }
+    }
+
+    @Test
+    void aFailingMapperLeavesTheServerForCleanupToStop() throws Exception {
+        RecordingStepContext fixture = new RecordingStepContext(dir);
+        StartHttpServerStep step = new StartHttpServerStep(new HttpServerSettings(null, Map.of("/a", "a"), 0, 0,
+                "127.0.0.1"), GuestHttpIp.fixed("10.0.2.2"), (ctx, localPort) -> {
+                    throw new IOException("no tunnel");
+                });
+        assertThrows(IOException.class, () -> step.run(fixture.ctx));
+        int port = fixture.state().get(HttpServerKeys.PORT);
+        assertFalse(fixture.state().has(BuildData.KEY));
+        step.cleanup(fixture.ctx);
+        assertFalse(fixture.state().has(HttpServerKeys.SERVER));
+        assertThrows(ConnectException.class, () -> get(port, "/a"));
+    }
+
+    @Test
     void nothingToServeStartsNothing() throws Exception {
         RecordingStepContext fixture = new RecordingStepContext(dir);
         StartHttpServerStep step = new StartHttpServerStep(new HttpServerSettings("", null, 8000, 9000, null),
