@@ -8,7 +8,7 @@ public final class HttpServerKeys {
     /** The running server: ask it which files were never requested when waiting for SSH fails. */
     public static final Key<HttpFileServer> SERVER = new Key<>("http-server");
 
-    /** The port it listens on ({@code {{ .HTTPPort }}}). */
+    /** The port it listens on here; the guest may reach it on another (PackerHTTPPort), e.g. through a tunnel. */
     public static final Key<Integer> PORT = new Key<>("http-port");
 
     private HttpServerKeys() {

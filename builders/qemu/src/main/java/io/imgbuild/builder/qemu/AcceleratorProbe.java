@@ -1,8 +1,7 @@
 package io.imgbuild.builder.qemu;
 
 import io.imgbuild.core.step.Cancellation;
-import io.imgbuild.core.step.CancelledException;
-import java.io.IOException;
+import io.imgbuild.core.step.StepContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,19 +31,28 @@ final class AcceleratorProbe {
     private AcceleratorProbe() {
     }
 
-    static Verdict probeKvm(Connect connect, Path workDir, Cancellation cancellation)
-            throws LibvirtException, IOException, CancelledException {
+    /** @param files puts the probe's boot image where the libvirt host can open it */
+    static Verdict probeKvm(Connect connect, Path workDir, HostFiles files, StepContext ctx) throws Exception {
+        Cancellation cancellation = ctx.cancellation();
         String caps = connect.getCapabilities();
         if (!caps.contains("<domain type='kvm'") && !caps.contains("<domain type=\"kvm\"")) {
             return new Verdict(false, "libvirt offers no KVM domains on this host (no /dev/kvm, or no access to it)");
         }
         Path image = workDir.resolve("kvm-probe.img");
         Files.write(image, bootSector());
+        String hostImage;
+        try {
+            hostImage = files.place(image, "kvm-probe", ctx);
+        } catch (Exception e) {
+            Files.deleteIfExists(image);
+            throw e;
+        }
         String name = "imgbuild-kvm-probe-" + UUID.randomUUID().toString().substring(0, 8);
         Domain d;
         try {
-            d = connect.domainCreateXML(xml(name, image), Domains.START_AUTODESTROY);
+            d = connect.domainCreateXML(xml(name, hostImage), Domains.START_AUTODESTROY);
         } catch (LibvirtException e) {
+            files.remove(image);
             Files.deleteIfExists(image);
             return new Verdict(false, "libvirt could not start a KVM guest: " + LibvirtErrors.message(e));
         }
@@ -67,6 +75,7 @@ final class AcceleratorProbe {
             } catch (LibvirtException e) {
                 LOG.debug("KVM probe domain {} already gone", name, e);
             }
+            files.remove(image);
             Files.deleteIfExists(image);
         }
     }
@@ -82,12 +91,12 @@ final class AcceleratorProbe {
         return sector;
     }
 
-    private static String xml(String name, Path image) {
+    private static String xml(String name, String image) {
         return "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>"
                 + "<name>" + name + "</name><memory unit='MiB'>16</memory><vcpu>1</vcpu>"
                 + "<os><type arch='x86_64' machine='pc'>hvm</type><boot dev='fd'/></os>"
                 + "<devices><disk type='file' device='floppy'><driver name='qemu' type='raw'/>"
-                + "<source file='" + image.toAbsolutePath() + "'/><target dev='fda' bus='fdc'/></disk>"
+                + "<source file='" + image + "'/><target dev='fda' bus='fdc'/></disk>"
                 + "<memballoon model='none'/></devices>"
                 + "<qemu:commandline><qemu:arg value='-device'/><qemu:arg value='isa-debug-exit,iobase=0xf4,iosize=0x04'/>"
                 + "</qemu:commandline></domain>";

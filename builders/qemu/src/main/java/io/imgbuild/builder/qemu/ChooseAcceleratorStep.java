@@ -32,7 +32,8 @@ final class ChooseAcceleratorStep implements Step {
             }
             case "kvm", "none" -> {
                 Connect c = ctx.state().get(QemuKeys.LIBVIRT);
-                AcceleratorProbe.Verdict v = KvmVerdicts.get(c, ctx.state().get(QemuKeys.WORK_DIR), ctx.cancellation());
+                AcceleratorProbe.Verdict v = KvmVerdicts.get(c, ctx.state().get(QemuKeys.WORK_DIR),
+                        ctx.state().get(HostFiles.KEY), ctx);
                 if (v.kvmWorks()) {
                     ctx.ui().say("Using KVM acceleration");
                     ctx.state().put(QemuKeys.DOMAIN_TYPE, "kvm");

@@ -1,6 +1,7 @@
 package io.imgbuild.builder.qemu;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -86,5 +87,22 @@ record DomainSpec(String name, String type, String machine, int memoryMiB, Vcpus
     DomainSpec {
         drives = List.copyOf(drives);
         extraArgs = List.copyOf(extraArgs);
+    }
+
+    /**
+     * The same machine with its drives' files where the libvirt host sees them; files not in the map
+     * (e.g. a qemuargs -drive naming a file on the host itself) stay as they are.
+     *
+     * @param hostPaths local file (absolute, normalised) to the host's path
+     */
+    DomainSpec onHost(Map<Path, String> hostPaths) {
+        List<Drive> mapped = new ArrayList<>();
+        for (Drive d : drives) {
+            String there = hostPaths.get(d.file().toAbsolutePath().normalize());
+            mapped.add(there == null ? d : new Drive(Path.of(there), d.device(), d.format(), d.bus(), d.cache(),
+                    d.discard(), d.detectZeroes()));
+        }
+        return new DomainSpec(name, type, machine, memoryMiB, vcpus, cpu, mapped, boot, video, clock, serialLog,
+                vncListen, vncPort, netdev, nic, extraArgs);
     }
 }

@@ -52,8 +52,12 @@ final class DomainXml {
         if (s.drives().stream().anyMatch(d -> libvirtBus(d.bus()).equals("scsi"))) {
             x.append("    <controller type='scsi' model='virtio-scsi'/>\n");
         }
-        x.append("    <serial type='pty'><log file='").append(attr(path(s.serialLog())))
-                .append("' append='off'/><target port='0'/></serial>\n");
+        if (s.serialLog() != null) {
+            x.append("    <serial type='pty'><log file='").append(attr(path(s.serialLog())))
+                    .append("' append='off'/><target port='0'/></serial>\n");
+        } else {
+            x.append("    <serial type='pty'><target port='0'/></serial>\n"); // a remote host's file: not ours to read
+        }
         x.append("    <console type='pty'><target type='serial' port='0'/></console>\n");
         if (s.vncPort() > 0) {
             x.append("    <graphics type='vnc' port='").append(s.vncPort()).append("' autoport='no' listen='")

@@ -1,7 +1,6 @@
 package io.imgbuild.builder.qemu;
 
-import io.imgbuild.core.step.Cancellation;
-import io.imgbuild.core.step.CancelledException;
+import io.imgbuild.core.step.StepContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +28,8 @@ final class KvmVerdicts {
     private KvmVerdicts() {
     }
 
-    static synchronized AcceleratorProbe.Verdict get(Connect connect, Path workDir, Cancellation cancellation)
-            throws LibvirtException, IOException, CancelledException {
+    static synchronized AcceleratorProbe.Verdict get(Connect connect, Path workDir, HostFiles files, StepContext ctx)
+            throws Exception {
         String key = key(connect);
         AcceleratorProbe.Verdict v = MEMORY.get(key);
         if (v != null) {
@@ -39,7 +38,7 @@ final class KvmVerdicts {
         Path file = cacheDir().resolve("kvm-probe").resolve(key);
         v = read(file);
         if (v == null) {
-            v = AcceleratorProbe.probeKvm(connect, workDir, cancellation);
+            v = AcceleratorProbe.probeKvm(connect, workDir, files, ctx);
             write(file, v);
         } else {
             LOG.debug("KVM probe answer from {}", file);

@@ -69,14 +69,17 @@ final class QemuBuilder implements Builder {
             steps.add(new CreateMediaStep(config, workingDir));
         }
         steps.add(new OpenLibvirtStep(config.libvirtUri()));
+        steps.add(new OpenHostStep(config.libvirtUri(), config.libvirtPool(), config.vmName()));
         // An accelerator named in qemuargs (-machine accel=, -accel, -enable-kvm) replaces the option, as in Packer.
         String accel = config.qemuargs().isEmpty() ? null : QemuArgsMerge.check(config, workingDir).accel();
         steps.add(new ChooseAcceleratorStep(accel != null ? accel : config.accelerator()));
         steps.add(DownloadStep.iso(config.isoSkipCache() ? iso.withChecksum("none") : iso));
         steps.add(new PrepareOutputDirStep(outputDir));
         steps.add(new CreateDisksStep(config, plan));
-        steps.add(new StartHttpServerStep(http, GuestHttpIp.fixed(USER_NETWORK_HOST)));
+        steps.add(new StartHttpServerStep(http, GuestHttpIp.fixed(USER_NETWORK_HOST), OpenHostStep::guestHttpPort));
+        steps.add(new PlaceFilesStep(config, plan));
         steps.add(new StartMachineStep(config, plan, communicator.sshPort(), renderer, workingDir));
+        steps.add(new ForwardGuestSshStep());
         if (!config.bootCommand().isEmpty()) {
             // Without a boot command there is nothing to wait for: SSH is tried at once, and its
             // retries find the machine as soon as it is up, where Packer sleeps boot_wait first.
@@ -89,6 +92,7 @@ final class QemuBuilder implements Builder {
         }
         steps.add(context.provisionStep());
         steps.add(new ShutdownStep(config.shutdownCommand(), config.shutdownTimeout()));
+        steps.add(new FetchDisksStep(plan));
         steps.add(new FinishDiskStep(config, plan));
         steps.add(new ArtifactStep(config, plan, outputDir));
         return steps;
@@ -98,7 +102,9 @@ final class QemuBuilder implements Builder {
         if (config.skipNatMapping()) {
             return SshTarget.fixed(communicator.sshHost(), communicator.sshPort());
         }
-        return ctx -> new SshTarget.Address("127.0.0.1", ctx.state().find(QemuKeys.SSH_HOST_PORT)
+        // Through the libvirt host's SSH session when the machine runs there.
+        return ctx -> new SshTarget.Address("127.0.0.1", ctx.state().find(ForwardGuestSshStep.LOCAL_PORT)
+                .or(() -> ctx.state().find(QemuKeys.SSH_HOST_PORT))
                 .orElseThrow(() -> new StepFailure("no SSH port was forwarded to the machine")));
     }
 

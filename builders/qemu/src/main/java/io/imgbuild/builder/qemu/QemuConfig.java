@@ -11,7 +11,7 @@ import java.util.Map;
  * Defaults come from the schema; sizes are kept as written ({@code disk_size} "40960M" or 20480).
  */
 public record QemuConfig(
-        String libvirtUri, boolean isoSkipCache, String accelerator, String machineType, String qemuBinary,
+        String libvirtUri, String libvirtPool, boolean isoSkipCache, String accelerator, String machineType, String qemuBinary,
         int cpus, int memory, Object diskSize, List<String> diskAdditionalSize, String diskInterface, String diskCache,
         String diskDiscard, String diskDetectZeroes, boolean diskImage, boolean useBackingFile, boolean skipResizeDisk,
         String format, boolean skipCompaction, boolean diskCompression, Map<String, List<String>> qemuImgArgs,

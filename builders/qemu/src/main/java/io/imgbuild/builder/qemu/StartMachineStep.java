@@ -54,11 +54,13 @@ final class StartMachineStep implements Step {
     @Override
     public void run(StepContext ctx) throws Exception {
         Connect c = ctx.state().get(QemuKeys.LIBVIRT);
-        Path serial = ctx.state().get(QemuKeys.WORK_DIR).resolve("serial.log");
+        // A remote host's virtlogd would write the serial log there, out of our reach.
+        boolean remote = ctx.state().get(HostFiles.KEY).remote();
+        Path serial = remote ? null : ctx.state().get(QemuKeys.WORK_DIR).resolve("serial.log");
         Set<Integer> tried = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
             Attempt a = attempt(ctx, serial, tried);
-            DomainSpec spec = a.spec();
+            DomainSpec spec = a.spec().onHost(ctx.state().find(PlaceFilesStep.HOST_PATHS).orElse(Map.of()));
             String xml = DomainXml.render(spec);
             LOG.debug("domain XML:\n{}", xml);
             try {
@@ -66,14 +68,17 @@ final class StartMachineStep implements Step {
                 ctx.state().put(QemuKeys.DOMAIN, d);
                 ctx.state().put(QemuKeys.STARTED_AT, System.nanoTime());
                 ctx.state().put(KeyboardTarget.KEY, new LibvirtKeyboard(d));
-                ctx.state().put(SERIAL, new SerialLogTail(serial, spec.name()).start());
+                if (serial != null) {
+                    ctx.state().put(SERIAL, new SerialLogTail(serial, spec.name()).start());
+                }
                 int sshHostPort = a.sshHostPort();
                 if (sshHostPort > 0) {
                     ctx.state().put(QemuKeys.SSH_HOST_PORT, sshHostPort);
                 }
                 ctx.ui().say("Started the machine " + spec.name() + " (" + (spec.type().equals("kvm") ? "KVM" : "TCG")
                         + ", " + spec.vcpus().current() + " CPU, " + spec.memoryMiB() + " MiB"
-                        + (sshHostPort > 0 ? ", SSH forwarded from 127.0.0.1:" + sshHostPort : "") + ")");
+                        + (sshHostPort > 0 ? ", SSH forwarded from 127.0.0.1:" + sshHostPort + (remote ? " on the libvirt host" : "")
+                        : "") + ")");
                 if (spec.vncPort() > 0) {
                     ctx.ui().message("To see its screen, connect a VNC viewer without password to vnc://"
                             + spec.vncListen() + ":" + spec.vncPort());

@@ -3,7 +3,6 @@ package io.imgbuild.builder.qemu;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
 import io.imgbuild.core.step.StepFailure;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,20 +30,16 @@ final class UnsupportedOptionsStep implements Step {
             out.add("net_bridge (" + c.netBridge() + "): only user-mode networking is built in, and QEMU under libvirt may"
                     + " not start qemu-bridge-helper");
         }
-        if (remote(c.libvirtUri())) {
-            out.add("a remote libvirt_uri (" + c.libvirtUri() + "): disks are made on this machine, and copying them"
-                    + " to the libvirt host is not built in");
+        if (c.libvirtUri().toLowerCase(java.util.Locale.ROOT).matches("[a-z0-9]+\\+libssh:.*")) {
+            // Seen with libvirt 9.0: the connection opens, then the first call never returns.
+            out.add("libvirt_uri over libvirt's libssh transport (" + c.libvirtUri() + "): it hangs inside a Java"
+                    + " process; use qemu+ssh:// (OpenSSH's client) or qemu+libssh2:// instead");
+        }
+        if (LibvirtHost.kind(c.libvirtUri()) == LibvirtHost.Kind.REMOTE_OTHER) {
+            out.add("a remote libvirt_uri over tcp or tls (" + c.libvirtUri() + "): the machine's SSH port and the HTTP"
+                    + " server reach a remote host through SSH only; use qemu+ssh://[user@]host/system");
         }
         return out;
-    }
-
-    static boolean remote(String uri) {
-        try {
-            String host = URI.create(uri).getHost();
-            return host != null && !host.isEmpty() && !host.equals("localhost") && !host.equals("127.0.0.1");
-        } catch (IllegalArgumentException e) {
-            return false; // libvirt reports a malformed URI itself
-        }
     }
 
     @Override

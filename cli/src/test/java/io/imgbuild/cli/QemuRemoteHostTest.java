@@ -1,0 +1,114 @@
+package io.imgbuild.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.imgbuild.cli.testing.CliRun;
+import io.imgbuild.testkit.Commands;
+import io.imgbuild.testkit.qemu.BaseDisks;
+import io.imgbuild.testkit.qemu.Libvirt;
+import io.imgbuild.testkit.qemu.RemoteLibvirtHost;
+import io.imgbuild.testkit.qemu.TestPool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A qemu build on a "remote" libvirt host: this machine's daemon  reached through libvirt's ssh
+ * (OpenSSH) transport and a real sshd, with the machine's files in a storage pool, its SSH port and the HTTP
+ * server carried by imgbuild's own SSH session to the host. The domain sees only pool volumes.
+ */
+@Timeout(600)
+class QemuRemoteHostTest {
+
+    @TempDir
+    static Path hostDir;
+    private static RemoteLibvirtHost host;
+    private static TestPool pool;
+
+    @BeforeAll
+    static void startHost() throws Exception {
+        assertTrue(Libvirt.available(), "no libvirt daemon at " + Libvirt.URI + ": run scripts/setup");
+        host = RemoteLibvirtHost.start(hostDir.resolve("sshd"));
+        pool = TestPool.create(hostDir.resolve("pool"));
+    }
+
+    @AfterAll
+    static void stopHost() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private static String builder(String vm, String extra) throws Exception {
+        return QemuBuildTest.qemuBuilder(BaseDisks.auto(), vm, ", \"libvirt_uri\": \"" + host.uri() + "\","
+                + " \"libvirt_pool\": \"" + pool.name() + "\"" + extra);
+    }
+
+    @Test
+    void buildsOnTheRemoteHostWithFilesInItsPoolAndTrafficThroughTheTunnel(@TempDir Path dir) throws Exception {
+        String vm = "r-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = UUID.randomUUID().toString();
+        Files.createDirectories(dir.resolve("http"));
+        Files.writeString(dir.resolve("http/token.txt"), token + "\n");
+        String marker = "marker-" + UUID.randomUUID();
+        Files.writeString(dir.resolve("t.json"), """
+                {"builders": [%s],
+                 "provisioners": [{"type": "shell", "inline": [
+                   "/usr/lib/apt/apt-helper download-file http://{{ build `PackerHTTPAddr` }}/token.txt /tmp/token.txt",
+                   "echo fetched: $(cat /tmp/token.txt)",
+                   "echo %s | sudo tee /var/tmp/imgbuild-remote-marker && sync"]}]}
+                """.formatted(builder(vm, ", \"http_directory\": \"http\""), marker));
+        CliRun.Result r = CliRun.in(dir, "build", "t.json");
+        assertEquals(0, r.exitCode(), r.all());
+        assertTrue(r.all().contains("to the libvirt host as volume imgbuild-"), r.all());
+        assertTrue(r.all().contains("fetched: " + token), "the guest reached the HTTP server through the tunnel: " + r.all());
+
+        Path image = dir.resolve("output-qemu").resolve(vm);
+        String check = Commands.run(List.of("qemu-img", "check", image.toString())).orThrow();
+        assertTrue(check.contains("No errors were found on the image."), check);
+        String info = Commands.run(List.of("qemu-img", "info", image.toString())).orThrow();
+        assertFalse(info.contains("backing file"), "a standalone image, not an overlay on a pool volume: " + info);
+        Path raw = dir.resolve("image.raw");
+        Commands.run(List.of("qemu-img", "convert", "-O", "raw", image.toString(), raw.toString()), null,
+                java.time.Duration.ofMinutes(2)).orThrow();
+        assertTrue(contains(raw, marker), "the provisioner's marker came back in the image");
+
+        assertEquals(List.of(), pool.volumes(), "every volume the build made is gone");
+        assertFalse(Libvirt.domains().contains(vm), "the build's machine is gone");
+        try (var files = Files.list(dir.resolve("output-qemu"))) {
+            assertEquals(List.of(vm), files.map(p -> p.getFileName().toString()).toList(), "only the image is left");
+        }
+    }
+
+    @Test
+    void aMissingPoolIsOneClearErrorAndLeavesNothing(@TempDir Path dir) throws Exception {
+        String vm = "r-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(dir.resolve("t.json"), "{\"builders\": [" + QemuBuildTest.qemuBuilder(BaseDisks.auto(), vm,
+                ", \"libvirt_uri\": \"" + host.uri() + "\", \"libvirt_pool\": \"no-such-pool\"") + "]}");
+        List<String> poolsBefore = TestPool.activePools();
+        CliRun.Result r = CliRun.in(dir, "build", "t.json");
+        assertNotEquals(0, r.exitCode(), r.all());
+        assertTrue(r.all().contains("no-such-pool"), r.all());
+        assertFalse(r.all().contains("\tat "), "no stack trace: " + r.all());
+        assertEquals(poolsBefore, TestPool.activePools());
+        assertEquals(List.of(), pool.volumes());
+        assertFalse(Libvirt.domains().contains(vm));
+    }
+
+    private static boolean contains(Path file, String text) throws Exception {
+        return Commands.run(List.of("grep", "-c", "-a", "-F", text, file.toString()), null,
+                java.time.Duration.ofMinutes(2)).ok();
+    }
+}
