@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imgbuild.cli.testing.CliProcess;
 import io.imgbuild.cli.testing.CliRun;
+import io.imgbuild.core.run.ExitCodes;
 import io.imgbuild.testkit.Commands;
 import io.imgbuild.testkit.qemu.BaseDisks;
 import io.imgbuild.testkit.qemu.Libvirt;
@@ -13,7 +15,9 @@ import io.imgbuild.testkit.qemu.RemoteLibvirtHost;
 import io.imgbuild.testkit.qemu.TestPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +86,7 @@ class QemuRemoteHostTest {
         assertFalse(info.contains("backing file"), "a standalone image, not an overlay on a pool volume: " + info);
         Path raw = dir.resolve("image.raw");
         Commands.run(List.of("qemu-img", "convert", "-O", "raw", image.toString(), raw.toString()), null,
-                java.time.Duration.ofMinutes(2)).orThrow();
+                Duration.ofMinutes(2)).orThrow();
         assertTrue(contains(raw, marker), "the provisioner's marker came back in the image");
 
         assertEquals(List.of(), pool.volumes(), "every volume the build made is gone");
@@ -107,8 +111,28 @@ class QemuRemoteHostTest {
         assertFalse(Libvirt.domains().contains(vm));
     }
 
+    @Test
+    void ctrlCWhileProvisioningLeavesNoMachineAndNoVolume(@TempDir Path dir) throws Exception {
+        String vm = "r-" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(dir.resolve("t.json"), """
+                {"builders": [%s],
+                 "provisioners": [{"type": "shell", "inline": ["echo provisioning-has-begun", "sleep 600"]}]}
+                """.formatted(builder(vm, "")));
+        try (CliProcess p = CliProcess.start(dir, Map.of(), "build", "t.json")) {
+            p.awaitOutput("provisioning-has-begun", Duration.ofMinutes(4));
+            assertTrue(Libvirt.domains().contains(vm), "the machine runs before the interrupt");
+            assertFalse(pool.volumes().isEmpty(), "the machine's volumes are in the pool before the interrupt");
+            p.interrupt();
+            int code = p.waitFor(Duration.ofSeconds(90));
+            assertEquals(ExitCodes.INTERRUPTED, code, p.out() + p.err());
+        }
+        assertFalse(Libvirt.domains().contains(vm), "no machine of ours is left");
+        assertEquals(List.of(), pool.volumes(), "no volume of ours is left");
+        assertFalse(Files.exists(dir.resolve("output-qemu")), "no output presented as complete");
+    }
+
     private static boolean contains(Path file, String text) throws Exception {
         return Commands.run(List.of("grep", "-c", "-a", "-F", text, file.toString()), null,
-                java.time.Duration.ofMinutes(2)).ok();
+                Duration.ofMinutes(2)).ok();
     }
 }
