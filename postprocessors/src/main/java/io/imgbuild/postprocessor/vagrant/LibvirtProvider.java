@@ -6,6 +6,7 @@ import io.imgbuild.core.ui.BuildUi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
  * The libvirt box: the disk as box.img, its format and virtual size (GB, rounded up) in
  * metadata.json, and the libvirt driver in the Vagrantfile: kvm, or qemu when the build ran without
  * KVM (as Packer 1.6.6). The qemu builder's artifact says all this; for another artifact (the file
- * builder, with provider_override) the disk file itself is read.
+ * builder, with provider_override) the disk file itself is read. An artifact with several disks
+ * (disk_additional_size) makes vagrant-libvirt's multi-disk box instead ({@link LibvirtBoxDisks}).
  */
 final class LibvirtProvider implements BoxProvider {
 
@@ -23,12 +25,8 @@ final class LibvirtProvider implements BoxProvider {
     @Override
     public BoxContent content(Artifact artifact, BuildUi ui) throws StepFailure, IOException {
         Map<String, Object> data = artifact.data();
-        Path disk = disk(artifact, data.get("diskName"));
-        for (Path other : artifact.files()) {
-            if (!other.equals(disk) && Files.isRegularFile(other)) {
-                ui.message("Not in the box (a libvirt box holds one disk): " + other);
-            }
-        }
+        List<Path> disks = disks(artifact, data.get("diskName"));
+        Path disk = disks.get(0);
         String format;
         long sizeGb;
         if (data.get("diskType") != null && data.get("diskSize") != null) {
@@ -45,31 +43,50 @@ final class LibvirtProvider implements BoxProvider {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("provider", "libvirt");
         metadata.put("format", format);
-        metadata.put("virtual_size", sizeGb);
+        List<BoxEntry> entries;
+        if (disks.size() == 1) {
+            metadata.put("virtual_size", sizeGb);
+            entries = List.of(new BoxEntry.LocalFile("box.img", disk, Files.size(disk)));
+        } else {
+            // v2 has no virtual_size: vagrant-libvirt asks qemu-img for each disk's
+            LibvirtBoxDisks boxDisks = LibvirtBoxDisks.of(disks);
+            metadata.put("disks", boxDisks.metadata());
+            entries = boxDisks.entries();
+        }
         String vagrantfile = "Vagrant.configure(\"2\") do |config|\n"
                 + "  config.vm.provider :libvirt do |libvirt|\n"
                 + (driver == null ? "" : "    libvirt.driver = \"" + driver + "\"\n")
                 + "  end\n"
                 + "end\n";
-        return new BoxContent(List.of(new BoxEntry.LocalFile("box.img", disk, Files.size(disk))), metadata,
-                vagrantfile, false);
+        return new BoxContent(entries, metadata, vagrantfile, false);
     }
 
-    /** The file named as the artifact's diskName, else its first file. */
-    private static Path disk(Artifact artifact, Object diskName) throws StepFailure {
+    /**
+     * The artifact's disk files: the one named as its diskName (else its first file) first, as the box
+     * boots from it, then the others in the artifact's order (the qemu builder's name-1, name-2, ...).
+     */
+    private static List<Path> disks(Artifact artifact, Object diskName) throws StepFailure {
         List<Path> files = artifact.files().stream().filter(Files::isRegularFile).toList();
         if (files.isEmpty()) {
             throw new StepFailure("the artifact (" + artifact.builderId() + ") has no disk file for a libvirt box;"
                     + " the libvirt provider needs a qcow2 or raw disk image");
         }
+        Path main = files.get(0);
         if (diskName != null) {
             for (Path f : files) {
                 if (f.getFileName().toString().equals(diskName.toString())) {
-                    return f;
+                    main = f;
+                    break;
                 }
             }
         }
-        return files.get(0);
+        List<Path> disks = new ArrayList<>(List.of(main));
+        for (Path f : files) {
+            if (!f.equals(main)) {
+                disks.add(f);
+            }
+        }
+        return disks;
     }
 
     private static long parseMib(Object diskSize) throws StepFailure {
