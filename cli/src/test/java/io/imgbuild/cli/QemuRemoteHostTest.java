@@ -73,15 +73,20 @@ class QemuRemoteHostTest {
                    "/usr/lib/apt/apt-helper download-file http://{{ build `PackerHTTPAddr` }}/token.txt /tmp/token.txt",
                    "echo fetched: $(cat /tmp/token.txt)",
                    "echo %s | sudo tee /var/tmp/imgbuild-remote-marker && sync"]}]}
-                """.formatted(builder(vm, ", \"http_directory\": \"http\""), marker));
+                """.formatted(builder(vm, ", \"http_directory\": \"http\", \"disk_additional_size\": [\"64M\"]"), marker));
         CliRun.Result r = CliRun.in(dir, "build", "t.json");
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(r.all().contains("to the libvirt host as volume imgbuild-"), r.all());
+        assertTrue(r.all().contains("Created an empty qcow2 disk of 64.0 MiB on the libvirt host"), "made there, not copied: "
+                + r.all());
         assertTrue(r.all().contains("fetched: " + token), "the guest reached the HTTP server through the tunnel: " + r.all());
 
         Path image = dir.resolve("output-qemu").resolve(vm);
         String check = Commands.run(List.of("qemu-img", "check", image.toString())).orThrow();
         assertTrue(check.contains("No errors were found on the image."), check);
+        String extra = Commands.run(List.of("qemu-img", "check", dir.resolve("output-qemu").resolve(vm + "-1").toString()))
+                .orThrow();
+        assertTrue(extra.contains("No errors were found on the image."), extra);
         String info = Commands.run(List.of("qemu-img", "info", image.toString())).orThrow();
         assertFalse(info.contains("backing file"), "a standalone image, not an overlay on a pool volume: " + info);
         Path raw = dir.resolve("image.raw");
@@ -92,7 +97,8 @@ class QemuRemoteHostTest {
         assertEquals(List.of(), pool.volumes(), "every volume the build made is gone");
         assertFalse(Libvirt.domains().contains(vm), "the build's machine is gone");
         try (var files = Files.list(dir.resolve("output-qemu"))) {
-            assertEquals(List.of(vm), files.map(p -> p.getFileName().toString()).toList(), "only the image is left");
+            assertEquals(List.of(vm, vm + "-1"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the image and the additional disk, nothing else");
         }
     }
 

@@ -21,6 +21,11 @@ interface HostFiles extends AutoCloseable {
         }
 
         @Override
+        public String placeEmpty(Path local, String role, long capacity, String format, StepContext ctx) {
+            return place(local, role, ctx);
+        }
+
+        @Override
         public void fetch(Path local, StepContext ctx) {
         }
 
@@ -45,6 +50,12 @@ interface HostFiles extends AutoCloseable {
      * @return the path the host sees it at
      */
     String place(Path local, String role, StepContext ctx) throws Exception;
+
+    /**
+     * Makes an empty disk for the local one, made there rather than copied: an empty raw disk is
+     * all zeros, and a 40 GB one would cross the network in full.
+     */
+    String placeEmpty(Path local, String role, long capacity, String format, StepContext ctx) throws Exception;
 
     /** Replaces the local file with what the host's copy holds now (the machine wrote to it). */
     void fetch(Path local, StepContext ctx) throws Exception;

@@ -50,7 +50,15 @@ final class PlaceFilesStep implements Step {
         }
         List<Path> disks = plan.machineDisks();
         for (int i = 0; i < disks.size(); i++) {
-            paths.put(key(disks.get(i)), files.place(disks.get(i), i == 0 ? "disk" : "disk-" + i, ctx));
+            String role = i == 0 ? "disk" : "disk-" + i;
+            if (i == 0 && plan.overlay()) {
+                paths.put(key(disks.get(i)), files.place(disks.get(i), role, ctx));
+            } else {
+                // Made empty by CreateDisks: the host makes its own instead of receiving zeros.
+                Object size = i == 0 ? config.diskSize() : config.diskAdditionalSize().get(i - 1);
+                paths.put(key(disks.get(i)), files.placeEmpty(disks.get(i), role, DiskImages.bytes(size),
+                        i == 0 ? plan.buildFormat() : config.format(), ctx));
+            }
         }
         if (!config.diskImage()) {
             Path iso = ctx.state().get(DownloadKeys.ISO_PATH);

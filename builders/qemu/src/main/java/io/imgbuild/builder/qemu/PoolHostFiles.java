@@ -47,6 +47,18 @@ final class PoolHostFiles implements HostFiles {
     }
 
     @Override
+    public synchronized String placeEmpty(Path local, String role, long capacity, String format, StepContext ctx)
+            throws Exception {
+        Path key = local.toAbsolutePath().normalize();
+        remove(key);
+        StorageVol vol = LibvirtVolumes.create(pool, prefix + "-" + role, capacity, format);
+        placed.put(key, vol);
+        ctx.ui().say("Created an empty " + format + " disk of " + Sizes.bytes(capacity) + " on the libvirt host as volume "
+                + vol.getName());
+        return vol.getPath();
+    }
+
+    @Override
     public synchronized void fetch(Path local, StepContext ctx) throws Exception {
         Path key = local.toAbsolutePath().normalize();
         StorageVol vol = placed.get(key);
