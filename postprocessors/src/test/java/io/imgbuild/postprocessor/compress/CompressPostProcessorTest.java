@@ -169,7 +169,8 @@ class CompressPostProcessorTest {
     @Test
     void aFailureMidWriteLeavesNoFileAndNoThread() throws Exception {
         // The input shrinks while it is being read (the first progress past 0 bytes): a read error mid-way.
-        Path big = TestData.file(in, "big.raw", 48_000_000, 3);
+        // Big enough (192 MB) that libdeflate on two cores is still at work at the first 200 ms tick.
+        Path big = TestData.file(in, "big.raw", 192_000_000, 3);
         TestPostProcessorContext ctx = new TestPostProcessorContext(dir, false).onEvent(ev -> {
             if (ev instanceof UiEvent.Progress p && p.done() > 0 && !p.finished()) {
                 truncate(big);
@@ -177,7 +178,7 @@ class CompressPostProcessorTest {
         });
         IOException e = assertThrows(IOException.class, () -> run("{\"output\": \"out/a.tar.gz\", "
                 + "\"compression_level\": 9}", List.of(big), ctx));
-        assertTrue(e.getMessage().matches(".*big.raw shrank while being read: \\d+ of 48000000 bytes read"),
+        assertTrue(e.getMessage().matches(".*big.raw shrank while being read: \\d+ of 192000000 bytes read"),
                 e.getMessage());
         assertOnlyFinalFilesIn(out);
         assertEquals(List.of(), compressionThreads());
@@ -185,7 +186,7 @@ class CompressPostProcessorTest {
 
     @Test
     void aCancelMidWriteLeavesNoFileAndNoThread() throws Exception {
-        Path big = TestData.file(in, "big.raw", 48_000_000, 4);
+        Path big = TestData.file(in, "big.raw", 192_000_000, 4);
         TestPostProcessorContext ctx = new TestPostProcessorContext(dir, false);
         ctx.onEvent(ev -> {
             if (ev instanceof UiEvent.Progress p && p.done() > 0 && !p.finished()) {

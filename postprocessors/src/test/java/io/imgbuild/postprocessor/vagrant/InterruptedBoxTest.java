@@ -24,13 +24,16 @@ class InterruptedBoxTest {
     @TempDir
     Path dir;
 
-    /** 48 MiB that gzip cannot shrink, so the write lasts long enough to be caught moving. */
+    /**
+     * 192 MiB that gzip cannot shrink, so the write lasts long enough to be caught moving: libdeflate
+     * on two cores got through 48 MiB before the progress bar's first 200 ms tick.
+     */
     private Path bigDisk() throws IOException {
         Path f = dir.resolve("big.raw");
         byte[] block = new byte[1 << 20];
         Random random = new Random(1);
         try (OutputStream out = Files.newOutputStream(f)) {
-            for (int i = 0; i < 48; i++) {
+            for (int i = 0; i < 192; i++) {
                 random.nextBytes(block);
                 out.write(block);
             }
