@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A qemu build on a "remote" libvirt host: this machine's daemon  reached through libvirt's ssh
+ * A qemu build on a "remote" libvirt host: this machine's daemon reached through libvirt's ssh
  * (OpenSSH) transport and a real sshd, with the machine's files in a storage pool, its SSH port and the HTTP
- * server carried by imgbuild's own SSH session to the host. The domain sees only pool volumes.
+ * server carried by imgbuild's own SSH session to the host, the boot command typed through the
+ * remote libvirt. The domain sees only pool volumes.
  */
 @Timeout(600)
 class QemuRemoteHostTest {
@@ -55,8 +56,8 @@ class QemuRemoteHostTest {
         }
     }
 
-    private static String builder(String vm, String extra) throws Exception {
-        return QemuBuildTest.qemuBuilder(BaseDisks.auto(), vm, ", \"libvirt_uri\": \"" + host.uri() + "\","
+    private static String builder(Path disk, String vm, String extra) {
+        return QemuBuildTest.qemuBuilder(disk, vm, ", \"libvirt_uri\": \"" + host.uri() + "\","
                 + " \"libvirt_pool\": \"" + pool.name() + "\"" + extra);
     }
 
@@ -64,21 +65,26 @@ class QemuRemoteHostTest {
     void buildsOnTheRemoteHostWithFilesInItsPoolAndTrafficThroughTheTunnel(@TempDir Path dir) throws Exception {
         String vm = "r-" + UUID.randomUUID().toString().substring(0, 8);
         String token = UUID.randomUUID().toString();
-        Files.createDirectories(dir.resolve("http"));
-        Files.writeString(dir.resolve("http/token.txt"), token + "\n");
         String marker = "marker-" + UUID.randomUUID();
+        // The prompt disk's boot loader waits at "boot:": the boot command, typed through the remote
+        // libvirt, boots it with a kernel argument that the guest's imgbuild-fetch unit downloads
+        // from the HTTP server here, through the tunnel from the host's loopback.
         Files.writeString(dir.resolve("t.json"), """
                 {"builders": [%s],
                  "provisioners": [{"type": "shell", "inline": [
-                   "/usr/lib/apt/apt-helper download-file http://{{ build `PackerHTTPAddr` }}/token.txt /tmp/token.txt",
-                   "echo fetched: $(cat /tmp/token.txt)",
+                   "echo fetched: $(cat /var/lib/imgbuild/fetched/marker.txt)",
                    "echo %s | sudo tee /var/tmp/imgbuild-remote-marker && sync"]}]}
-                """.formatted(builder(vm, ", \"http_directory\": \"http\", \"disk_additional_size\": [\"64M\"]"), marker));
+                """.formatted(builder(BaseDisks.prompt(), vm, """
+                , "http_content": {"/marker.txt": "%s"}, "boot_wait": "5s", "disk_additional_size": ["64M"],
+                  "boot_command": ["debian imgbuild.fetch=http://{{ .HTTPIP }}:{{ .HTTPPort }}/marker.txt<enter>"]
+                """.formatted(token)), marker));
         CliRun.Result r = CliRun.in(dir, "build", "t.json");
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(r.all().contains("to the libvirt host as volume imgbuild-"), r.all());
         assertTrue(r.all().contains("Created an empty qcow2 disk of 64.0 MiB on the libvirt host"), "made there, not copied: "
                 + r.all());
+        assertTrue(r.out().contains("Typing the boot command"), r.out());
+        assertTrue(r.out().matches("(?s).*HTTP server: GET /marker.txt from \\S+ -> 200.*"), r.out());
         assertTrue(r.all().contains("fetched: " + token), "the guest reached the HTTP server through the tunnel: " + r.all());
 
         Path image = dir.resolve("output-qemu").resolve(vm);
@@ -123,7 +129,7 @@ class QemuRemoteHostTest {
         Files.writeString(dir.resolve("t.json"), """
                 {"builders": [%s],
                  "provisioners": [{"type": "shell", "inline": ["echo provisioning-has-begun", "sleep 600"]}]}
-                """.formatted(builder(vm, "")));
+                """.formatted(builder(BaseDisks.auto(), vm, "")));
         try (CliProcess p = CliProcess.start(dir, Map.of(), "build", "t.json")) {
             p.awaitOutput("provisioning-has-begun", Duration.ofMinutes(4));
             assertTrue(Libvirt.domains().contains(vm), "the machine runs before the interrupt");
