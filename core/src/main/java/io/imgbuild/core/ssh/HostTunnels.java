@@ -132,6 +132,11 @@ public final class HostTunnels implements AutoCloseable {
         return LibvirtSshUri.parse(uri, currentUser, agentSocket);
     }
 
+    /** Whether a libvirt URI goes over SSH ({@code +ssh}, {@code +libssh}, {@code +libssh2}), however well formed. */
+    public static boolean isSshTransport(String uri) {
+        return uri != null && LibvirtSshUri.isSshTransport(uri);
+    }
+
     /**
      * A port on this machine's 127.0.0.1, chosen by the system, that reaches {@code remoteHost:remotePort}
      * as the remote host sees it ({@code 127.0.0.1} there is the remote host itself).

@@ -60,7 +60,7 @@ final class LibvirtSshUri {
     }
 
     /** {@code qemu+ssh}, {@code qemu+libssh}, {@code qemu+libssh2}: libvirt's transports over SSH. */
-    private static boolean isSshTransport(String uri) {
+    static boolean isSshTransport(String uri) {
         int colon = uri.indexOf(':');
         if (colon < 0) {
             return false;

@@ -1,5 +1,6 @@
 package io.imgbuild.builder.qemu;
 
+import io.imgbuild.core.ssh.HostTunnels;
 import java.net.URI;
 import java.util.Locale;
 
@@ -23,6 +24,9 @@ final class LibvirtHost {
     }
 
     static Kind kind(String uri) {
+        if (HostTunnels.isSshTransport(uri)) {
+            return Kind.REMOTE_SSH; // even to 127.0.0.1: the far side's files are not ours to assume
+        }
         URI u;
         try {
             u = URI.create(uri);
@@ -30,14 +34,9 @@ final class LibvirtHost {
             return Kind.LOCAL; // libvirt reports a malformed URI itself when connecting
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        int plus = scheme.indexOf('+');
-        String transport = plus < 0 ? "" : scheme.substring(plus + 1);
-        if (transport.equals("ssh") || transport.equals("libssh") || transport.equals("libssh2")) {
-            return Kind.REMOTE_SSH; // even to 127.0.0.1: the far side's files are not ours to assume
-        }
         String host = u.getHost();
         boolean local = host == null || host.isEmpty() || host.equals("localhost") || host.equals("127.0.0.1")
                 || host.equals("::1");
-        return transport.equals("unix") || local ? Kind.LOCAL : Kind.REMOTE_OTHER;
+        return scheme.endsWith("+unix") || local ? Kind.LOCAL : Kind.REMOTE_OTHER;
     }
 }

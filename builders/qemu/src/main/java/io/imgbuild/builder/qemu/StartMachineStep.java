@@ -77,8 +77,8 @@ final class StartMachineStep implements Step {
                 }
                 ctx.ui().say("Started the machine " + spec.name() + " (" + (spec.type().equals("kvm") ? "KVM" : "TCG")
                         + ", " + spec.vcpus().current() + " CPU, " + spec.memoryMiB() + " MiB"
-                        + (sshHostPort > 0 ? ", SSH forwarded from 127.0.0.1:" + sshHostPort + (remote ? " on the libvirt host" : "")
-                        : "") + ")");
+                        + (sshHostPort > 0 ? ", SSH forwarded from 127.0.0.1:" + sshHostPort
+                                + (remote ? " on the libvirt host" : "") : "") + ")");
                 if (spec.vncPort() > 0) {
                     ctx.ui().message("To see its screen, connect a VNC viewer without password to vnc://"
                             + spec.vncListen() + ":" + spec.vncPort());
