@@ -1,4 +1,4 @@
-package io.imgbuild.testkit.qemu;
+package io.imgbuild.testkit.ssh;
 
 import io.imgbuild.testkit.Commands;
 import java.io.IOException;
@@ -21,9 +21,9 @@ public final class RemoteLibvirtHost implements AutoCloseable {
 
     private final Path dir;
     private final int port;
-    private final Process sshd;
+    private final SshdProcess sshd;
 
-    private RemoteLibvirtHost(Path dir, int port, Process sshd) {
+    private RemoteLibvirtHost(Path dir, int port, SshdProcess sshd) {
         this.dir = dir;
         this.port = port;
         this.sshd = sshd;
@@ -44,6 +44,7 @@ public final class RemoteLibvirtHost implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        String marker = "IMGBUILD_TESTKIT_SSHD=" + dir.getFileName() + "-" + port;
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                 "ListenAddress 127.0.0.1",
                 "Port " + port,
@@ -57,9 +58,11 @@ public final class RemoteLibvirtHost implements AutoCloseable {
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "StrictModes no",
                 "AllowTcpForwarding yes",
+                // marks the sessions, so SshdProcess finds them where it cannot use a PID namespace
+                "SetEnv " + marker,
                 ""));
-        Process p = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+        // SshdProcess, as for every test sshd: closing it ends the sessions libvirt opened too.
+        SshdProcess p = SshdProcess.start(dir, null, dir.resolve("sshd_config"), dir.resolve("sshd.log"), marker);
         RemoteLibvirtHost host = new RemoteLibvirtHost(dir, port, p);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
@@ -67,7 +70,7 @@ public final class RemoteLibvirtHost implements AutoCloseable {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return host;
             } catch (IOException notYet) {
-                if (!p.isAlive()) {
+                if (p.exited(Files.readString(dir.resolve("sshd.log")))) {
                     break;
                 }
                 Thread.sleep(100);
@@ -96,7 +99,6 @@ public final class RemoteLibvirtHost implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        sshd.destroy();
-        sshd.waitFor();
+        sshd.killAll();
     }
 }
