@@ -14,7 +14,7 @@ import java.util.Map;
   * The simulator's own small HTTP API under {@code /_sim/}, for a process outside the JVM:
   * {@code GET /_sim/leftovers}, {@code GET /_sim/calls}, {@code GET /_sim/faults}, and
   * {@code POST /_sim/faults} with form fields {@code throttle}, {@code serverErrors} (shares from
-  * 0 to 1) and {@code notFoundAfterCreateMs}. Answers are JSON.
+  * 0 to 1), {@code notFoundAfterCreateMs} and {@code slow} ({@code Action:millis}). Answers are JSON.
   */
 final class ControlEndpoint implements HttpHandler {
 
@@ -64,6 +64,15 @@ final class ControlEndpoint implements HttpHandler {
         return map;
     }
 
+    /** {@code Action:millis}, e.g. {@code CreateTags:5000}; 0 makes the action quick again. */
+    private static void slow(Faults f, String value) {
+        int colon = value.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("slow=" + value + " is not Action:millis (e.g. slow=CreateTags:5000)");
+        }
+        f.slow(value.substring(0, colon), Duration.ofMillis(Long.parseLong(value.substring(colon + 1))));
+    }
+
     private void setFaults(String form) {
         Faults f = simulator.faults();
         for (String pair : form.split("&")) {
@@ -78,7 +87,9 @@ final class ControlEndpoint implements HttpHandler {
                     case "throttle" -> f.throttle(Double.parseDouble(value));
                     case "serverErrors" -> f.serverErrors(Double.parseDouble(value));
                     case "notFoundAfterCreateMs" -> f.notFoundAfterCreate(Duration.ofMillis(Long.parseLong(value)));
-                    default -> throw new IllegalArgumentException("unknown fault " + name + " (throttle, serverErrors, notFoundAfterCreateMs)");
+                    case "slow" -> slow(f, value);
+                    default -> throw new IllegalArgumentException("unknown fault " + name
+                            + " (throttle, serverErrors, notFoundAfterCreateMs, slow)");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + "=" + value + " is not a number");

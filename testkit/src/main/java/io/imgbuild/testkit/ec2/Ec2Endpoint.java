@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class Ec2Endpoint implements HttpHandler {
                 region = region(exchange.getRequestURI().getPath(), scope);
                 action = params.remove("Action");
                 String answer = answer(action, region, params, requestId);
+                holdBack(action);
                 send(exchange, 200, answer);
                 calls.add(new Ec2Call(world.now(), region, action, 200, null));
             } catch (Ec2Error e) {
@@ -64,6 +66,17 @@ final class Ec2Endpoint implements HttpHandler {
                 e.printStackTrace();
                 send(exchange, 500, XmlOutput.error("InternalError", "The simulator failed: " + e, requestId));
                 calls.add(new Ec2Call(world.now(), region, action, 500, "InternalError"));
+            }
+        }
+    }
+
+    private void holdBack(String action) {
+        Duration delay = world.faults.delayOf(action);
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the simulator is closing: answer at once
             }
         }
     }

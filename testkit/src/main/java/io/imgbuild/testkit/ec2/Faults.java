@@ -1,6 +1,8 @@
 package io.imgbuild.testkit.ec2;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,13 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
   * Failures a test asks for, changeable while the simulator runs: a share of calls throttled
   * (RequestLimitExceeded, HTTP 503, as EC2 throttles), a share answered with a server error (HTTP
   * 500 InternalError), and new instances and AMIs unknown for a while after they are created, as
-  * EC2's eventual consistency makes them (InvalidInstanceID.NotFound, InvalidAMIID.NotFound).
+  * EC2's eventual consistency makes them (InvalidInstanceID.NotFound, InvalidAMIID.NotFound), and
+  * slow actions, whose answer comes late after their effect has happened (a client interrupted
+  * meanwhile must still clean up what the call made).
   */
 public final class Faults {
 
     private volatile double throttleShare;
     private volatile double serverErrorShare;
     private volatile Duration notFoundAfterCreate = Duration.ZERO;
+    private final Map<String, Duration> slowActions = new ConcurrentHashMap<>();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
 
@@ -36,7 +41,18 @@ public final class Faults {
         return this;
     }
 
+    /** Every {@code action} call (e.g. "CreateTags") answers {@code delay} after doing its work. */
+    public Faults slow(String action, Duration delay) {
+        if (delay.isNegative() || delay.isZero()) {
+            slowActions.remove(action);
+        } else {
+            slowActions.put(action, delay);
+        }
+        return this;
+    }
+
     public Faults clear() {
+        slowActions.clear();
         throttleShare = 0;
         serverErrorShare = 0;
         notFoundAfterCreate = Duration.ZERO;
@@ -63,6 +79,11 @@ public final class Faults {
     /** How many calls got an injected server error so far. */
     public long serverErrorCalls() {
         return serverErrors.get();
+    }
+
+    /** How long an answer to {@code action} is held back; zero for most. */
+    Duration delayOf(String action) {
+        return action == null ? Duration.ZERO : slowActions.getOrDefault(action, Duration.ZERO);
     }
 
     /** The injected failure for this call, if the dice say so. */

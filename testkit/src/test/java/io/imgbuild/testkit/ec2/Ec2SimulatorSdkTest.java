@@ -1,10 +1,13 @@
 package io.imgbuild.testkit.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,28 @@ class Ec2SimulatorSdkTest {
             client.waiter().waitUntilInstanceRunning(r -> r.instanceIds(id), quickPolls());
             client.terminateInstances(r -> r.instanceIds(id));
         }
+    }
+
+    @Test
+    void aSlowActionAnswersLateButHasAlreadyDoneItsWork() throws Exception {
+        ec2.faults().slow("CreateKeyPair", Duration.ofMillis(1500));
+        try (Ec2Client client = client("AKIDEXAMPLE")) {
+            long started = System.nanoTime();
+            CompletableFuture<String> created = CompletableFuture.supplyAsync(
+                    () -> client.createKeyPair(r -> r.keyName("slow-key")).keyName());
+            Thread.sleep(500);
+            assertFalse(created.isDone(), "the answer is still held back");
+            assertEquals(1, client.describeKeyPairs().keyPairs().size(), "the key pair exists before the answer");
+            assertEquals("slow-key", created.get(10, TimeUnit.SECONDS));
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 1500, "answered after the delay");
+            ec2.faults().slow("CreateKeyPair", Duration.ZERO);
+            long quick = System.nanoTime();
+            client.createKeyPair(r -> r.keyName("quick-key"));
+            assertTrue(Duration.ofNanos(System.nanoTime() - quick).toMillis() < 1500, "a zero delay clears it");
+            client.deleteKeyPair(r -> r.keyName("slow-key"));
+            client.deleteKeyPair(r -> r.keyName("quick-key"));
+        }
+        assertTrue(ec2.leftovers().isEmpty(), ec2.leftovers().toString());
     }
 
     @Test
