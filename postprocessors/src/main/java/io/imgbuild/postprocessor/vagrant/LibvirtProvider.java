@@ -26,6 +26,9 @@ final class LibvirtProvider implements BoxProvider {
     public BoxContent content(Artifact artifact, BuildUi ui) throws StepFailure, IOException {
         Map<String, Object> data = artifact.data();
         List<Path> disks = disks(artifact, data.get("diskName"));
+        for (Path d : disks) {
+            requireWhole(d);
+        }
         Path disk = disks.get(0);
         String format;
         long sizeGb;
@@ -87,6 +90,16 @@ final class LibvirtProvider implements BoxProvider {
             }
         }
         return disks;
+    }
+
+    /** A disk on a backing file would reach for a file on this machine wherever the box goes. */
+    private static void requireWhole(Path disk) throws StepFailure, IOException {
+        String backing = DiskImage.read(disk).backingFile();
+        if (backing != null) {
+            throw new StepFailure(disk.getFileName() + " is a qcow2 overlay on " + backing + " (use_backing_file):"
+                    + " a box must carry its whole disk, and this one would need that file wherever the box is"
+                    + " added. Build without use_backing_file for a box, or flatten the disk first (qemu-img convert)");
+        }
     }
 
     private static long parseMib(Object diskSize) throws StepFailure {

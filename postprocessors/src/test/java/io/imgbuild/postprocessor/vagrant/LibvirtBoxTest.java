@@ -119,6 +119,22 @@ class LibvirtBoxTest {
     }
 
     @Test
+    void aDiskOnABackingFileIsRefusedWithoutWritingABox() throws Exception {
+        Path base = qcow2("base", "10M");
+        Runs runs = new Runs(dir);
+        runs.sh("qemu-img", "create", "-q", "-f", "qcow2", "-b", base.toString(), "-F", "qcow2", "deb");
+        StepFailure f = assertThrows(StepFailure.class, () -> runs.run("{\"output\": \"o.box\"}",
+                qemuArtifact(dir.resolve("deb"), "qemu")));
+        assertTrue(f.getMessage().contains("deb is a qcow2 overlay on " + base) && f.getMessage().contains("use_backing_file"),
+                f.getMessage());
+        assertFalse(Files.exists(dir.resolve("o.box")));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("base", "deb"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no box and no temporary file");
+        }
+    }
+
+    @Test
     void anExistingBoxIsReplacedOnlyWithForce() throws Exception {
         Path disk = qcow2("deb", "10M");
         Files.writeString(dir.resolve("b.box"), "earlier");
