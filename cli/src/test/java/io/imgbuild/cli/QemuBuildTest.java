@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imgbuild.cli.testing.CliRun;
+import io.imgbuild.core.util.Json;
 import io.imgbuild.testkit.Commands;
 import io.imgbuild.testkit.qemu.BaseDisks;
 import io.imgbuild.testkit.qemu.Libvirt;
+import io.imgbuild.testkit.vagrant.VagrantHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Real qemu builds through the libvirt daemon that scripts/setup starts, from the Debian 12 base disk
@@ -29,11 +32,15 @@ class QemuBuildTest {
     }
 
     static String qemuBuilder(Path disk, String vmName, String extra) {
+        return qemuBuilder(disk, vmName, "sudo poweroff", extra);
+    }
+
+    static String qemuBuilder(Path disk, String vmName, String shutdownCommand, String extra) {
         return """
                 {"type": "qemu", "iso_url": "%s", "iso_checksum": "none", "disk_image": true, "disk_size": "4G",
                  "memory": 1024, "cpus": 2, "vm_name": "%s", "ssh_username": "vagrant", "ssh_password": "vagrant",
-                 "ssh_timeout": "5m", "shutdown_command": "sudo poweroff"%s}
-                """.formatted(disk, vmName, extra);
+                 "ssh_timeout": "5m", "shutdown_command": "%s"%s}
+                """.formatted(disk, vmName, shutdownCommand, extra);
     }
 
     @Test
@@ -43,7 +50,9 @@ class QemuBuildTest {
                 {"builders": [%s],
                  "provisioners": [{"type": "shell", "inline": [
                    "echo built-by-imgbuild | sudo tee /etc/imgbuild-marker",
-                   "sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hello"]}]}
+                   "sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hello"]}],
+                 "post-processors": [{"type": "vagrant", "keep_input_artifact": true,
+                                      "output": "boxes/{{.BuildName}}-{{.Provider}}.box"}]}
                 """.formatted(qemuBuilder(BaseDisks.auto(), vm, "")));
         CliRun.Result r = CliRun.in(dir, "build", "t.json");
         assertEquals(0, r.exitCode(), r.all());
@@ -55,6 +64,24 @@ class QemuBuildTest {
         String check = Commands.run(List.of("qemu-img", "check", image.toString())).orThrow();
         assertTrue(check.contains("No errors were found on the image."), check);
         assertFalse(Libvirt.domains().contains(vm), "the build's machine is gone");
+
+        // The qemu artifact feeds the vagrant post-processor: a libvirt box that the real vagrant adds,
+        // whose metadata the builder's artifact filled (format, size) and whose disk is the built one.
+        Path box = dir.resolve("boxes/qemu-libvirt.box");
+        assertTrue(Files.isRegularFile(box), r.all());
+        String metadata = Commands.run(List.of("tar", "-xzOf", box.toString(), "metadata.json")).orThrow();
+        JsonNode meta = Json.MAPPER.readTree(metadata);
+        assertEquals("libvirt", meta.path("provider").asText(), metadata);
+        assertEquals("qcow2", meta.path("format").asText(), metadata);
+        assertEquals(4, meta.path("virtual_size").asLong(), metadata); // disk_size 4096M, in GiB
+        Path unpacked = Files.createDirectories(dir.resolve("unpacked"));
+        Commands.run(List.of("tar", "-xzf", box.toString(), "-C", unpacked.toString(), "box.img")).orThrow();
+        String info = Commands.run(List.of("qemu-img", "info", unpacked.resolve("box.img").toString())).orThrow();
+        assertFalse(info.contains("backing file"), "the box's disk stands alone: " + info);
+        try (VagrantHome vagrant = VagrantHome.create()) {
+            vagrant.run(dir, "box", "add", "--name", vm, box.toString()).orThrow();
+            assertEquals(List.of(vm + " (libvirt, 0)"), vagrant.boxList());
+        }
 
         // Boot the artifact: the marker and the package are in it. The same boot proves the media and
         // qemuargs: a cloud-init style seed CD (cd_files + cd_content + cd_label) that the guest mounts by
@@ -83,8 +110,8 @@ class QemuBuildTest {
                      "xorriso -indev \\"$iso\\" -pvd_info | grep 'Volume Id'",
                      "fd=$(virsh -c qemu:///system domblklist %s --details | awk '$2 == \\"floppy\\" {print $4}')",
                      "mdir -i \\"$fd\\" ::/ && mtype -i \\"$fd\\" ::/floppy.cfg"]}]}
-                """.formatted(qemuBuilder(image, vm2, """
-                , "use_backing_file": true, "output_directory": "boot",
+                """.formatted(qemuBuilder(image, vm2, "echo shutting-down-slowly; sleep 600", """
+                , "shutdown_timeout": "5s", "use_backing_file": true, "output_directory": "boot",
                   "cd_files": ["seed/*"], "cd_content": {"user-data": "#cloud-config %s"}, "cd_label": "cidata",
                   "floppy_files": ["floppy.cfg"],
                   "qemuargs": [["-m", "768M"], ["-smp", "cpus=2,sockets=1,cores=2"],
@@ -95,6 +122,11 @@ class QemuBuildTest {
         String out = boot.out();
         assertTrue(out.contains("built-by-imgbuild"), out);
         assertTrue(out.contains("Hello, world!"), out);
+        // A shutdown_command that hangs does not hold the build: at shutdown_timeout the machine is
+        // powered off, with a warning, and the build goes on.
+        assertTrue(out.contains("shutting-down-slowly"), out);
+        assertTrue(boot.all().contains("The machine did not stop within shutdown_timeout (5s): powering it off"),
+                boot.all());
         // In the guest: the CD by its label, cd_content and a cd_files directory with its tree.
         assertTrue(out.contains("user-data: #cloud-config " + token), out);
         assertTrue(out.contains("hello from the seed"), out);

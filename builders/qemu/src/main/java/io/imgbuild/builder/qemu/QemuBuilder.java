@@ -91,7 +91,7 @@ final class QemuBuilder implements Builder {
             steps.add(new WaitForSshStep(new ConnectStep(communicator, sshTarget()), screenshotPath(workingDir)));
         }
         steps.add(context.provisionStep());
-        steps.add(new ShutdownStep(config.shutdownCommand(), config.shutdownTimeout()));
+        steps.add(new ShutdownStep(config.shutdownCommand(), config.shutdownTimeout(), plan.buildDisk()));
         steps.add(new FetchDisksStep(plan));
         steps.add(new FinishDiskStep(config, plan));
         steps.add(new ArtifactStep(config, plan, outputDir));

@@ -20,6 +20,8 @@ final class QemuKeys {
     static final Key<Long> STARTED_AT = new Key<>("qemu.startedAt");
     /** The running machine. */
     static final Key<Domain> DOMAIN = new Key<>("qemu.domain");
+    /** Set when QEMU has exited after the shutdown, whether or not libvirt has reported it yet. */
+    static final Key<Boolean> MACHINE_STOPPED = new Key<>("qemu.machineStopped");
     /** The extra CD made from cd_files / cd_content, in the scratch directory. */
     static final Key<Path> CD_IMAGE = new Key<>("qemu.cdImage");
     /** The floppy made from floppy_files / floppy_dirs, in the scratch directory. */

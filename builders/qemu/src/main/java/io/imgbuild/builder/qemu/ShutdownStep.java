@@ -7,6 +7,7 @@ import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.util.GoDuration;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -16,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Stops the machine so its disk is consistent: runs {@code shutdown_command} over SSH, or without one
  * presses the ACPI power button, then watches for the machine to stop (every 100 ms, so a 5 s
- * poweroff costs 5 s). If it is still running after {@code shutdown_timeout} it is powered off, with a
- * warning: the disk may then need the guest's fsck on its next boot.
+ * poweroff costs 5 s). On this machine's own daemon the stop is seen when QEMU lets go of the disk
+ * ({@link QemuImageLock}), up to seconds before libvirt reports it. If it is still running after
+ * {@code shutdown_timeout} it is powered off, with a warning: the disk may then need the guest's
+ * fsck on its next boot.
  */
 final class ShutdownStep implements Step {
 
@@ -26,10 +29,13 @@ final class ShutdownStep implements Step {
 
     private final String command;
     private final Duration timeout;
+    private final Path disk;
 
-    ShutdownStep(String command, Duration timeout) {
+    /** @param disk the disk the machine writes, as this machine sees it */
+    ShutdownStep(String command, Duration timeout, Path disk) {
         this.command = command == null ? "" : command;
         this.timeout = timeout == null ? Duration.ofMinutes(5) : timeout;
+        this.disk = disk;
     }
 
     @Override
@@ -41,11 +47,16 @@ final class ShutdownStep implements Step {
     public void run(StepContext ctx) throws Exception {
         Domain d = ctx.state().get(QemuKeys.DOMAIN);
         long start = System.nanoTime();
+        // The lock tells only if QEMU was seen holding it: file.locking=off in qemuargs turns it off.
+        Path lockWatched = disk != null && !ctx.state().find(HostFiles.KEY).map(HostFiles::remote).orElse(true)
+                && QemuImageLock.probe(disk) == QemuImageLock.State.HELD ? disk : null;
         Communicator comm = ctx.state().find(CommunicatorKeys.COMMUNICATOR).orElse(null);
+        ShutdownCommand running = null;
         if (!command.isEmpty() && comm != null) {
             ctx.ui().say("Shutting down with shutdown_command: " + command);
             // The connection usually drops as the machine goes down: that is the expected end here.
-            comm.execute(command, OutputListener.of(ctx.ui()::message, ctx.ui()::error), ctx.cancellation());
+            running = ShutdownCommand.start(comm, command, OutputListener.of(ctx.ui()::message, ctx.ui()::error),
+                    ctx.cancellation());
         } else {
             ctx.ui().say("Shutting down with the ACPI power button (no shutdown_command)");
             try {
@@ -57,10 +68,35 @@ final class ShutdownStep implements Step {
                 throw new StepFailure("libvirt could not ask the machine to shut down: " + LibvirtErrors.message(e));
             }
         }
+        try {
+            awaitStop(ctx, d, start, lockWatched, running);
+        } finally {
+            if (running != null) {
+                running.close();
+            }
+        }
+        ctx.state().put(QemuKeys.MACHINE_STOPPED, true);
+        ctx.ui().message("The machine stopped after " + Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0
+                + " s");
+    }
+
+    /** Polls until the machine has stopped, powering it off at shutdown_timeout (counted from the start). */
+    private void awaitStop(StepContext ctx, Domain d, long start, Path lockWatched, ShutdownCommand running)
+            throws Exception {
         long deadline = start + timeout.toNanos();
+        String commandFailure = null;
         while (Domains.running(d)) {
+            if (lockWatched != null && QemuImageLock.probe(lockWatched) == QemuImageLock.State.FREE) {
+                LOG.debug("QEMU let go of {}: it has exited, libvirt has not said so yet", lockWatched);
+                break;
+            }
+            if (commandFailure == null && running != null && (commandFailure = running.failure()) != null) {
+                ctx.ui().error(commandFailure + " and the machine still runs: waiting for it to stop until"
+                        + " shutdown_timeout (" + GoDuration.format(timeout) + ")");
+            }
             if (System.nanoTime() > deadline) {
                 ctx.ui().error("The machine did not stop within shutdown_timeout (" + GoDuration.format(timeout)
+                        + (commandFailure == null ? "" : "; " + commandFailure)
                         + "): powering it off. Its disk may not be clean; check shutdown_command");
                 try {
                     d.destroy();
@@ -71,8 +107,6 @@ final class ShutdownStep implements Step {
             }
             ctx.cancellation().sleep(POLL);
         }
-        ctx.ui().message("The machine stopped after " + Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0
-                + " s");
     }
 
 }
