@@ -80,8 +80,13 @@ final class StartMachineStep implements Step {
                         + (sshHostPort > 0 ? ", SSH forwarded from 127.0.0.1:" + sshHostPort
                                 + (remote ? " on the libvirt host" : "") : "") + ")");
                 if (spec.vncPort() > 0) {
-                    ctx.ui().message("To see its screen, connect a VNC viewer without password to vnc://"
-                            + spec.vncListen() + ":" + spec.vncPort());
+                    // Packer opens a window unless headless; the libvirt daemon's machine has no display here.
+                    ctx.ui().message((config.headless() ? "" : "headless is false, but a machine run by the libvirt"
+                            + " daemon opens no window. ") + "To see its screen, connect a VNC viewer without"
+                            + " password to vnc://" + spec.vncListen() + ":" + spec.vncPort());
+                } else if (!config.headless()) {
+                    ctx.ui().message("headless is false, but a machine run by the libvirt daemon opens no window,"
+                            + " and disable_vnc leaves no screen to connect to");
                 }
                 return;
             } catch (LibvirtException e) {
@@ -166,7 +171,9 @@ final class StartMachineStep implements Step {
         ctx.state().remove(QemuKeys.DOMAIN).ifPresent(d -> {
             try {
                 if (d.isActive() == 1) {
-                    ctx.ui().say("Destroying the machine");
+                    if (ctx.state().find(QemuKeys.MACHINE_STOPPED).isEmpty()) {
+                        ctx.ui().say("Destroying the machine");
+                    } // else QEMU has exited and libvirt is still catching up: nothing to announce
                     d.destroy();
                 }
             } catch (LibvirtException e) {
