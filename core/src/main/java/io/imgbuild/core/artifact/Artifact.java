@@ -14,7 +14,11 @@ public interface Artifact {
     /** Packer's builder id, e.g. {@code transcend.qemu}; the vagrant post-processor picks a provider from it. */
     String builderId();
 
-    /** The artifact's identity: an AMI list "us-east-1:ami-123", a file name, ... */
+    /**
+     * Packer's Artifact.Id(), which templates see as {{.ArtifactId}} and the manifest as artifact_id: an
+     * AMI list "us-east-1:ami-123", a vagrant provider, or a fixed word ("File", "VM", "Null") where the
+     * result has no identity of its own.
+     */
     String id();
 
     /** Local files, if any. */

@@ -9,13 +9,24 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Packer's human output: prefixes, colours, timestamps and the summary. */
+/** Packer's human output: prefixes, colours, timestamps, the summary, and progress with its rate and ETA. */
 class HumanConsoleTest {
 
     private final Capture c = new Capture();
 
+    private static final long MIB = 1L << 20;
+    private static final long GIB = 1L << 30;
+
     private Ui ui(boolean color, boolean timestamps) {
         return new Ui(new Secrets(), List.of(new HumanConsole(c.out, color, timestamps, false)), Capture.CLOCK);
+    }
+
+    private Ui terminalUi() {
+        return new Ui(new Secrets(), List.of(new HumanConsole(c.out, false, false, true)), Capture.CLOCK);
+    }
+
+    private static UiEvent.Progress progress(long done, long total, double bytesPerSecond, boolean finished) {
+        return new UiEvent.Progress(Capture.T, "a", null, "Downloading", done, total, bytesPerSecond, finished);
     }
 
     @Test
@@ -108,5 +119,38 @@ class HumanConsoleTest {
         assertTrue(lines.get(0).startsWith("    a: Downloading: 30% (30 B of 100 B)"), lines.get(0));
         assertTrue(lines.get(3).startsWith("    a: Downloading: 100 B done"), lines.get(3));
         assertFalse(c.text().contains("\u001b"));
+    }
+
+    @Test
+    void aQuarterLineShowsTheRateAndTheTimeLeftAtThatRate() {
+        Ui ui = ui(false, false);
+        ui.emit(progress(0, GIB, 8 * MIB, false));
+        ui.emit(progress(256 * MIB, GIB, 8 * MIB, false));
+        // 768 MiB left at 8 MiB/s: 96 s.
+        assertEquals(List.of("    a: Downloading: 25% (256 MiB of 1.0 GiB) 8.0 MiB/s ETA 1:36"), c.lines());
+    }
+
+    @Test
+    void theTerminalBarShowsTheRateAndTheTimeLeft() {
+        terminalUi().emit(progress(256 * MIB, GIB, 8 * MIB, false));
+        assertEquals("\r\u001b[K    a: Downloading [======>                 ] 25% 8.0 MiB/s ETA 1:36", c.text());
+    }
+
+    @Test
+    void anEtaOverAnHourStaysInMinutesAndSeconds() {
+        terminalUi().emit(progress(0, 3725 * MIB, MIB, false));
+        assertTrue(c.text().endsWith("] 0% 1.0 MiB/s ETA 62:05"), c.text());
+    }
+
+    @Test
+    void noEtaWhenStalledUnknownInSizeOrFinished() {
+        Ui ui = terminalUi();
+        ui.emit(progress(10 * MIB, GIB, 0, false));
+        assertTrue(c.text().endsWith("] 0% 0 B/s"), c.text());
+        ui.emit(progress(5 * MIB, -1, 1.5 * MIB, false));
+        assertTrue(c.text().endsWith("\r\u001b[K    a: Downloading: 5.0 MiB 1.5 MiB/s"), c.text());
+        ui.emit(progress(GIB, GIB, 8 * MIB, true));
+        assertTrue(c.text().endsWith("] 100% 8.0 MiB/s\n"), c.text());
+        assertFalse(c.text().contains("ETA"), c.text());
     }
 }

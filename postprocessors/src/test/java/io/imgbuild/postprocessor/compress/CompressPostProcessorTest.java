@@ -1,5 +1,6 @@
 package io.imgbuild.postprocessor.compress;
 
+import static io.imgbuild.postprocessor.testing.DirectoryAssertions.assertOnlyFinalFilesIn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,15 +210,6 @@ class CompressPostProcessorTest {
     private static List<String> compressionThreads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(n -> n.matches("imgbuild-(gzip|bgzf|xz)-.*")).toList();
-    }
-
-    /** The directory holds exactly these names: no temporary file is left next to them. */
-    private static void assertOnlyFinalFilesIn(Path d, String... names) {
-        try (Stream<Path> s = Files.list(d)) {
-            assertEquals(List.of(names), s.map(p -> p.getFileName().toString()).sorted().toList());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private String sh(String command) throws Exception {

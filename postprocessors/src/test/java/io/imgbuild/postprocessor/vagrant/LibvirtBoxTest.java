@@ -38,7 +38,7 @@ class LibvirtBoxTest {
     }
 
     private static FileArtifact qemuArtifact(Path disk, String domainType) {
-        return new FileArtifact("transcend.qemu", "deb", List.of(disk), "VM files in directory: " + disk.getParent(),
+        return new FileArtifact("transcend.qemu", "VM", List.of(disk), "VM files in directory: " + disk.getParent(),
                 Map.of("diskName", disk.getFileName().toString(), "diskType", "qcow2", "diskSize", "1536",
                         "domainType", domainType, "outputDirectory", disk.getParent().toString()));
     }

@@ -36,7 +36,7 @@ class LibvirtMultiDiskBoxTest {
 
     /** The qemu builder's artifact: its main disk "deb" and the additional disks, in the given order. */
     private static FileArtifact qemuArtifact(List<Path> files) {
-        return new FileArtifact("transcend.qemu", "deb", files, "VM files in directory: " + files.get(0).getParent(),
+        return new FileArtifact("transcend.qemu", "VM", files, "VM files in directory: " + files.get(0).getParent(),
                 Map.of("diskName", "deb", "diskType", "qcow2", "diskSize", "64",
                         "domainType", "kvm", "outputDirectory", files.get(0).getParent().toString()));
     }

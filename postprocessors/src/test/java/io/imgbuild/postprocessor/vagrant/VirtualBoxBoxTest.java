@@ -63,7 +63,7 @@ class VirtualBoxBoxTest {
 
     @Test
     void ovfAndDiskFromAVirtualBoxBuild() throws Exception {
-        FileArtifact vbox = new FileArtifact("mitchellh.virtualbox", "deb", List.of(ovf, disk), "VM files", Map.of());
+        FileArtifact vbox = new FileArtifact("mitchellh.virtualbox", "VM", List.of(ovf, disk), "VM files", Map.of());
         var result = runs.run("{\"output\": \"vb.box\"}", vbox);
         assertEquals("virtualbox", result.artifact().id());
         assertFalse(result.forceKeep());
@@ -87,7 +87,7 @@ class VirtualBoxBoxTest {
     void anOvfWithoutAMacAddressIsRefused() throws Exception {
         Files.writeString(ovf, Files.readString(ovf).replace("MACAddress=\"0800271F2E3D\"", ""));
         StepFailure f = assertThrows(StepFailure.class, () -> runs.run("{\"output\": \"vb.box\"}",
-                new FileArtifact("mitchellh.virtualbox", "deb", List.of(ovf, disk), "VM files", Map.of())));
+                new FileArtifact("mitchellh.virtualbox", "VM", List.of(ovf, disk), "VM files", Map.of())));
         assertTrue(f.getMessage().contains("no MAC address for network adapter 0"), f.getMessage());
         assertFalse(Files.exists(dir.resolve("vb.box")));
     }
@@ -96,7 +96,7 @@ class VirtualBoxBoxTest {
     void twoOvfsAreRefused() throws Exception {
         Path second = Files.copy(ovf, dir.resolve("other.ovf"));
         StepFailure f = assertThrows(StepFailure.class, () -> runs.run("{\"output\": \"vb.box\"}",
-                new FileArtifact("mitchellh.virtualbox", "deb", List.of(ovf, second, disk), "VM files", Map.of())));
+                new FileArtifact("mitchellh.virtualbox", "VM", List.of(ovf, second, disk), "VM files", Map.of())));
         assertTrue(f.getMessage().contains("more than one OVF"), f.getMessage());
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 final class WriteTargetStep implements Step {
 
     static final String BUILDER_ID = "packer.file";
+    /** Packer's file artifact id: a fixed word, so {{.ArtifactId}} in an output path is no absolute path. */
+    static final String ARTIFACT_ID = "File";
 
     private final String content;
     private final Path source;
@@ -54,7 +56,7 @@ final class WriteTargetStep implements Step {
             }
             out.commit(true);
         }
-        ctx.state().put(ArtifactKeys.ARTIFACT, new FileArtifact(BUILDER_ID, target.toString(), List.of(target),
+        ctx.state().put(ArtifactKeys.ARTIFACT, new FileArtifact(BUILDER_ID, ARTIFACT_ID, List.of(target),
                 "Stored file: " + target, java.util.Map.of()));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 final class ArtifactStep implements Step {
 
     static final String BUILDER_ID = "transcend.qemu";
+    /** Packer's qemu artifact id: always "VM", whatever the vm_name, as {{.ArtifactId}} in templates. */
+    static final String ARTIFACT_ID = "VM";
 
     private final QemuConfig config;
     private final DiskPlan plan;
@@ -44,7 +46,7 @@ final class ArtifactStep implements Step {
         data.put("diskSize", String.valueOf(DiskImages.bytes(config.diskSize()) >> 20));
         data.put("domainType", ctx.state().get(QemuKeys.DOMAIN_TYPE));
         data.put("outputDirectory", outputDir.toString());
-        ctx.state().put(ArtifactKeys.ARTIFACT, new FileArtifact(BUILDER_ID, config.vmName(), files,
+        ctx.state().put(ArtifactKeys.ARTIFACT, new FileArtifact(BUILDER_ID, ARTIFACT_ID, files,
                 "VM files in directory: " + outputDir, data));
     }
 }
