@@ -53,6 +53,10 @@ final class SshClients {
             }
         }
         CoreModuleProperties.WINDOW_SIZE.set(client, WINDOW);
+        // MINA closes a session after 10 minutes without incoming traffic by default; a command that prints
+        // nothing for longer (with keep-alives off) must not lose its session. Only ssh_read_write_timeout
+        // sets a limit, on the machine's session (SshCommunicator); this also covers the bastion hop.
+        CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
         if (s.keepAliveInterval() != null && !s.keepAliveInterval().isNegative() && !s.keepAliveInterval().isZero()) {
             CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, s.keepAliveInterval());
             CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, s.keepAliveInterval().plus(Duration.ofSeconds(10)));

@@ -96,12 +96,20 @@ public record SshSettings(String host, int port, String username, String passwor
         return copy(b -> b.pty = p);
     }
 
+    public SshSettings withKeepAliveInterval(Duration interval) {
+        return copy(b -> b.keepAliveInterval = interval);
+    }
+
+    public SshSettings withReadWriteTimeout(Duration t) {
+        return copy(b -> b.readWriteTimeout = t);
+    }
+
     /** A copy with some values changed: one place that lists every component. */
     private SshSettings copy(java.util.function.Consumer<Builder> change) {
         Builder b = new Builder(this);
         change.accept(b);
         return new SshSettings(b.host, b.port, username, password, b.privateKey, b.agentSocket, b.timeout,
-                handshakeAttempts, b.pty, keepAliveInterval, readWriteTimeout, b.transferMethod, b.hostKeyFingerprint,
+                handshakeAttempts, b.pty, b.keepAliveInterval, b.readWriteTimeout, b.transferMethod, b.hostKeyFingerprint,
                 pauseBeforeConnecting, ciphers, keyExchangeAlgorithms, b.bastion);
     }
 
@@ -113,6 +121,8 @@ public record SshSettings(String host, int port, String username, String passwor
         Path agentSocket;
         Duration timeout;
         boolean pty;
+        Duration keepAliveInterval;
+        Duration readWriteTimeout;
         TransferMethod transferMethod;
         String hostKeyFingerprint;
         Bastion bastion;
@@ -124,6 +134,8 @@ public record SshSettings(String host, int port, String username, String passwor
             agentSocket = s.agentSocket;
             timeout = s.timeout;
             pty = s.pty;
+            keepAliveInterval = s.keepAliveInterval;
+            readWriteTimeout = s.readWriteTimeout;
             transferMethod = s.transferMethod;
             hostKeyFingerprint = s.hostKeyFingerprint;
             bastion = s.bastion;
