@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.cli.testing.CliProcess;
 import io.imgbuild.cli.testing.CliRun;
+import io.imgbuild.cli.testing.SshAgentProcess;
 import io.imgbuild.core.build.BuildInfo;
 import io.imgbuild.core.build.OnError;
 import io.imgbuild.core.communicator.ClearTemporaryKeyStep;
@@ -46,19 +47,13 @@ class SshKeysAndAgentTest {
 
     @Test
     void sshAgentAuthUsesTheKeysOfTheRunningAgent(@TempDir Path dir) throws Exception {
-        Path socket = dir.resolve("agent.sock");
-        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
-        try {
-            CliProcess.awaitFile(socket, Duration.ofSeconds(10));
-            ProcessBuilder pb = new ProcessBuilder("ssh-add", SSHD.server().privateKey().toString()).redirectErrorStream(true);
-            pb.environment().put("SSH_AUTH_SOCK", socket.toString());
-            assertEquals(0, pb.start().waitFor(), "ssh-add");
+        try (SshAgentProcess agent = SshAgentProcess.start(dir).add(SSHD.server().privateKey())) {
             Files.writeString(dir.resolve("t.json"), """
                     {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
                                    "ssh_agent_auth": true, "ssh_timeout": "30s"}],
                      "provisioners": [{"type": "shell", "inline": ["echo logged in with the agent"]}]}
                     """.formatted(SSHD.server().host(), SSHD.server().port(), SSHD.server().user()));
-            try (CliProcess p = CliProcess.start(dir, Map.of("SSH_AUTH_SOCK", socket.toString()), "build", "t.json")) {
+            try (CliProcess p = CliProcess.start(dir, Map.of("SSH_AUTH_SOCK", agent.socket().toString()), "build", "t.json")) {
                 assertEquals(0, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
                 assertTrue(p.out().contains("logged in with the agent"), p.out());
             }
@@ -66,9 +61,53 @@ class SshKeysAndAgentTest {
                 assertEquals(1, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
                 assertTrue(p.out().contains("ssh_agent_auth is set, but SSH_AUTH_SOCK is not"), p.out());
             }
-        } finally {
-            agent.destroy();
         }
+    }
+
+    @Test
+    void sshBastionAgentAuthLogsInToTheBastionWithTheAgentAlone(@TempDir Path dir) throws Exception {
+        assumeTrue(OpenSshServer.passwordLoginAvailable(), "the guest login is a password, so only the agent has a key");
+        try (OpenSshServer bastion = OpenSshServer.start();
+             SshAgentProcess agent = SshAgentProcess.start(dir).add(bastion.privateKey())) {
+            Files.writeString(dir.resolve("t.json"), """
+                    {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
+                                   "ssh_password": "%s", "ssh_timeout": "30s", "ssh_bastion_host": "%s",
+                                   "ssh_bastion_port": %d, "ssh_bastion_username": "%s", "ssh_bastion_agent_auth": true}],
+                     "provisioners": [{"type": "shell", "inline": ["echo through the bastion with the agent"]}]}
+                    """.formatted(SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), SSHD.server().password(),
+                    bastion.host(), bastion.port(), bastion.user()));
+            try (CliProcess p = CliProcess.start(dir, Map.of("SSH_AUTH_SOCK", agent.socket().toString()), "build", "t.json")) {
+                assertEquals(0, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
+                assertTrue(p.out().contains("through the bastion with the agent"), p.out());
+            }
+            assertTrue(bastion.log().contains("Accepted publickey for " + bastion.user()),
+                    "the bastion took the agent's key:\n" + bastion.log());
+            try (CliProcess p = CliProcess.start(dir, Map.of("SSH_AUTH_SOCK", ""), "build", "t.json")) {
+                assertEquals(1, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
+                assertTrue(p.out().contains("ssh_bastion_agent_auth is set, but SSH_AUTH_SOCK is not"), p.out());
+            }
+        }
+    }
+
+    @Test
+    void bastionCertificatesAndKeyboardInteractiveAreRefusedAsUnsupported(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bastion-cert.pub"), "ssh-ed25519-cert-v01@openssh.com AAAA\n");
+        Files.writeString(dir.resolve("t.json"), """
+                {"builders": [{"type": "null", "ssh_host": "127.0.0.1", "ssh_username": "u", "ssh_password": "p",
+                               "ssh_bastion_host": "127.0.0.1", "ssh_bastion_password": "p",
+                               "ssh_bastion_interactive": true, "ssh_bastion_certificate_file": "bastion-cert.pub"}]}
+                """);
+        CliRun.Result r = CliRun.in(dir, "validate", "t.json");
+        assertEquals(1, r.exitCode(), r.all());
+        assertTrue(r.err().contains("ssh_bastion_interactive is not supported by imgbuild yet"), r.err());
+        assertTrue(r.err().contains("ssh_bastion_certificate_file is not supported by imgbuild yet"), r.err());
+        Files.writeString(dir.resolve("off.json"), """
+                {"builders": [{"type": "null", "ssh_host": "127.0.0.1", "ssh_username": "u", "ssh_password": "p",
+                               "ssh_bastion_host": "127.0.0.1", "ssh_bastion_password": "p",
+                               "ssh_bastion_interactive": false}]}
+                """);
+        CliRun.Result off = CliRun.in(dir, "validate", "off.json");
+        assertEquals(0, off.exitCode(), "false is Packer's default and harmless: " + off.all());
     }
 
     @Test
@@ -76,7 +115,7 @@ class SshKeysAndAgentTest {
         assumeTrue(OpenSshServer.passwordLoginAvailable(), "needs root to edit the test user's authorized_keys");
         CommunicatorConfig config = new CommunicatorConfig("ssh", Duration.ZERO, SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), null,
                 null, null, null, false, Duration.ofSeconds(20), 10, false, Duration.ofSeconds(5), Duration.ZERO, false, null, 22,
-                null, null, null, false, null, "sftp", true, List.of(), List.of(), List.of(), List.of(), null, null, "rsa",
+                null, null, null, false, false, null, null, "sftp", true, List.of(), List.of(), List.of(), List.of(), null, null, "rsa",
                 null, "ed25519", null);
         StepContext ctx = new StepContext(new BuildInfo("tmpkey", "null", "run-1", Instant.now(), dir, dir, false, false,
                 OnError.CLEANUP), new State(), new Ui(Secrets.global(), List.of(), Clock.systemUTC()).forBuild("tmpkey"),

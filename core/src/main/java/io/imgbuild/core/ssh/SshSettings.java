@@ -25,8 +25,14 @@ public record SshSettings(String host, int port, String username, String passwor
 
     public enum TransferMethod { SFTP, SCP }
 
-    /** A jump host: its address and credentials. */
-    public record Bastion(String host, int port, String username, String password, Path privateKey) {
+    /**
+     * A jump host: its address and credentials.
+     *
+     * @param agentSocket the ssh-agent socket to log in to the bastion with (ssh_bastion_agent_auth, or
+     *                    ssh_agent_auth), or null
+     */
+    public record Bastion(String host, int port, String username, String password, Path privateKey,
+                          Path agentSocket) {
     }
 
     public SshSettings {
@@ -45,14 +51,15 @@ public record SshSettings(String host, int port, String username, String passwor
      * machine is (ssh_host / ssh_port for the null builder).
      */
     public static SshSettings from(CommunicatorConfig c, String host, int port, Path workingDir, String agentSocket) {
+        Path socket = agentSocket != null && !agentSocket.isEmpty() ? Path.of(agentSocket) : null;
         Bastion bastion = null;
         if (c.sshBastionHost() != null && !c.sshBastionHost().isEmpty()) {
             String bastionKey = c.sshBastionPrivateKeyFile() != null ? c.sshBastionPrivateKeyFile() : c.sshPrivateKeyFile();
             bastion = new Bastion(c.sshBastionHost(), c.sshBastionPort(),
                     c.sshBastionUsername() != null ? c.sshBastionUsername() : c.sshUsername(), c.sshBastionPassword(),
-                    path(bastionKey, workingDir));
+                    path(bastionKey, workingDir), c.sshBastionAgentAuth() || c.sshAgentAuth() ? socket : null);
         }
-        Path agent = c.sshAgentAuth() && agentSocket != null && !agentSocket.isEmpty() ? Path.of(agentSocket) : null;
+        Path agent = c.sshAgentAuth() ? socket : null;
         return new SshSettings(host, port, c.sshUsername(), c.sshPassword(), path(c.sshPrivateKeyFile(), workingDir), agent,
                 orZero(c.sshTimeout(), Duration.ofMinutes(5)), c.sshHandshakeAttempts() <= 0 ? 10 : c.sshHandshakeAttempts(),
                 c.sshPty(), orZero(c.sshKeepAliveInterval(), Duration.ofSeconds(5)), orZero(c.sshReadWriteTimeout(),
