@@ -25,6 +25,7 @@ import io.imgbuild.core.step.State;
 import io.imgbuild.core.step.StepContext;
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.Ui;
+import io.imgbuild.core.ui.UiEvent;
 import io.imgbuild.testkit.ssh.OpenSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,39 +115,87 @@ class SshKeysAndAgentTest {
     @Test
     void aTemporaryKeyPairLogsInAndIsRemovedFromTheMachine(@TempDir Path dir) throws Exception {
         assumeTrue(OpenSshServer.passwordLoginAvailable(), "needs root to edit the test user's authorized_keys");
-        CommunicatorConfig config = new CommunicatorConfig("ssh", Duration.ZERO, SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), null,
-                null, null, null, false, Duration.ofSeconds(20), 10, false, Duration.ofSeconds(5), Duration.ZERO, false, null, 22,
-                null, null, null, false, false, null, null, "sftp", true, List.of(), List.of(), List.of(), List.of(), null, null, "rsa",
-                null, "ed25519", null);
-        StepContext ctx = new StepContext(new BuildInfo("tmpkey", "null", "run-1", Instant.now(), dir, dir, false, false,
-                OnError.CLEANUP), new State(), new Ui(Secrets.global(), List.of(), Clock.systemUTC()).forBuild("tmpkey"),
-                Cancellation.root());
-        CreateTemporaryKeyStep create = new CreateTemporaryKeyStep(config);
-        create.run(ctx);
-        TemporaryKey key = ctx.state().get(TemporaryKey.KEY);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.privateKeyFile())));
-        assertTrue(key.authorizedKeysLine().startsWith("ssh-ed25519 "), key.authorizedKeysLine());
-
+        List<UiEvent> events = new CopyOnWriteArrayList<>();
+        TemporaryKeyBuild build = TemporaryKeyBuild.create(dir, events);
         Path authorized = SSHD.server().homeDir().resolve(".ssh/authorized_keys");
         String before = Files.readString(authorized);
-        Files.writeString(authorized, key.authorizedKeysLine() + "\n", StandardOpenOption.APPEND);
+        Files.writeString(authorized, build.key.authorizedKeysLine() + "\n", StandardOpenOption.APPEND);
         try {
-            SshSettings settings = SshSettings.of(SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), null, key.privateKeyFile())
-                    .withTimeout(Duration.ofSeconds(20));
-            try (SshCommunicator c = SshCommunicator.connect(settings, ctx.ui(), Cancellation.root())) {
-                ctx.state().put(CommunicatorKeys.COMMUNICATOR, c);
-                new ClearTemporaryKeyStep(config).run(ctx);
-            }
-            assertFalse(Files.readString(authorized).contains(key.publicKeyBody()), "the temporary key is gone");
+            build.clearAfterLogin();
+            assertFalse(Files.readString(authorized).contains(build.key.publicKeyBody()), "the temporary key is gone");
             assertTrue(Files.readString(authorized).contains(before.strip()), "the other keys stay");
-            assertThrows(StepFailure.class, () -> SshCommunicator.connect(settings.withTimeout(Duration.ofSeconds(3)),
-                    ctx.ui(), Cancellation.root()), "the key no longer logs in");
+            assertFalse(text(events).contains("Warning"), "no sudo here: root's file is skipped quietly\n" + text(events));
+            assertThrows(StepFailure.class, () -> SshCommunicator.connect(build.settings.withTimeout(Duration.ofSeconds(3)),
+                    build.ctx.ui(), Cancellation.root()), "the key no longer logs in");
         } finally {
             Files.writeString(authorized, before);
         }
-        create.cleanup(ctx);
-        assertFalse(Files.exists(key.privateKeyFile()), "the private key file is deleted in cleanup");
-        assertFalse(Files.exists(key.privateKeyFile().getParent()));
+        build.create.cleanup(build.ctx);
+        assertFalse(Files.exists(build.key.privateKeyFile()), "the private key file is deleted in cleanup");
+        assertFalse(Files.exists(build.key.privateKeyFile().getParent()));
+    }
+
+    @Test
+    void aTemporaryKeyThatCannotBeRemovedIsAWarningNotAFailure(@TempDir Path dir) throws Exception {
+        assumeTrue(OpenSshServer.passwordLoginAvailable(), "needs root to edit the test user's authorized_keys");
+        List<UiEvent> events = new CopyOnWriteArrayList<>();
+        TemporaryKeyBuild build = TemporaryKeyBuild.create(dir, events);
+        Path sshDir = SSHD.server().homeDir().resolve(".ssh");
+        Path authorized = sshDir.resolve("authorized_keys");
+        String before = Files.readString(authorized);
+        var dirMode = Files.getPosixFilePermissions(sshDir);
+        Files.writeString(authorized, build.key.authorizedKeysLine() + "\n", StandardOpenOption.APPEND);
+        try {
+            // sed -i writes a new file next to the old one: a read-only ~/.ssh makes it fail (sshd still reads it).
+            Files.setPosixFilePermissions(sshDir, PosixFilePermissions.fromString("r-x------"));
+            build.clearAfterLogin();
+            assertTrue(text(events).contains("Warning: could not remove the temporary key from ~/.ssh/authorized_keys: exit"),
+                    text(events));
+            assertTrue(Files.readString(authorized).contains(build.key.publicKeyBody()), "the file is as it was");
+        } finally {
+            Files.setPosixFilePermissions(sshDir, dirMode);
+            Files.writeString(authorized, before);
+            build.create.cleanup(build.ctx);
+        }
+    }
+
+    private static String text(List<UiEvent> events) {
+        StringBuilder b = new StringBuilder();
+        events.forEach(e -> b.append(e).append('\n'));
+        return b.toString();
+    }
+
+    /** A build's context with a temporary key pair made (not yet on the machine) and ssh_clear_authorized_keys on. */
+    private record TemporaryKeyBuild(CommunicatorConfig config, StepContext ctx, CreateTemporaryKeyStep create,
+                                     TemporaryKey key, SshSettings settings) {
+
+        static TemporaryKeyBuild create(Path dir, List<UiEvent> events) throws Exception {
+            CommunicatorConfig config = new CommunicatorConfig("ssh", Duration.ZERO, SSHD.server().host(), SSHD.server().port(),
+                    SSHD.server().user(), null, null, null, null, false, Duration.ofSeconds(20), 10, false, Duration.ofSeconds(5),
+                    Duration.ZERO, false, null, 22, null, null, null, false, false, null, null, "sftp", true, List.of(), List.of(),
+                    List.of(), List.of(), null, null, "rsa", null, "ed25519", null);
+            StepContext ctx = new StepContext(new BuildInfo("tmpkey", "null", "run-1", Instant.now(), dir, dir, false, false,
+                    OnError.CLEANUP), new State(), new Ui(Secrets.global(), List.of(events::add), Clock.systemUTC())
+                    .forBuild("tmpkey"), Cancellation.root());
+            CreateTemporaryKeyStep create = new CreateTemporaryKeyStep(config);
+            create.run(ctx);
+            TemporaryKey key = ctx.state().get(TemporaryKey.KEY);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key.privateKeyFile())));
+            assertTrue(key.authorizedKeysLine().startsWith("ssh-ed25519 "), key.authorizedKeysLine());
+            SshSettings settings = SshSettings.of(SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), null,
+                    key.privateKeyFile()).withTimeout(Duration.ofSeconds(20));
+            return new TemporaryKeyBuild(config, ctx, create, key, settings);
+        }
+
+        /** Logs in with the temporary key and runs ClearTemporaryKeyStep, which must not fail. */
+        void clearAfterLogin() throws Exception {
+            try (SshCommunicator c = SshCommunicator.connect(settings, ctx.ui(), Cancellation.root())) {
+                ctx.state().put(CommunicatorKeys.COMMUNICATOR, c);
+                new ClearTemporaryKeyStep(config).run(ctx);
+            } finally {
+                ctx.state().remove(CommunicatorKeys.COMMUNICATOR);
+            }
+        }
     }
 
     @Test
