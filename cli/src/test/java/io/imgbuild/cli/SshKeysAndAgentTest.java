@@ -10,6 +10,7 @@ import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.cli.testing.CliProcess;
 import io.imgbuild.cli.testing.CliRun;
 import io.imgbuild.cli.testing.SshAgentProcess;
+import io.imgbuild.cli.testing.Shell;
 import io.imgbuild.core.build.BuildInfo;
 import io.imgbuild.core.build.OnError;
 import io.imgbuild.core.communicator.ClearTemporaryKeyStep;
@@ -110,6 +111,32 @@ class SshKeysAndAgentTest {
                 """);
         CliRun.Result off = CliRun.in(dir, "validate", "off.json");
         assertEquals(0, off.exitCode(), "false is Packer's default and harmless: " + off.all());
+    }
+
+    @Test
+    void theLocalAgentIsForwardedToTheMachineUnlessDisabled(@TempDir Path dir) throws Exception {
+        Path key = SSHD.server().rsaPrivateKey();
+        try (SshAgentProcess agent = SshAgentProcess.start(dir).add(key)) {
+            String fingerprint = Shell.run(dir, "ssh-keygen", "-l", "-f", key.toString()).split("\\s+")[1];
+            assertTrue(fingerprint.startsWith("SHA256:"), fingerprint);
+            String template = """
+                    {"builders": [{"type": "null", "ssh_host": "%s", "ssh_port": %d, "ssh_username": "%s",
+                                   "ssh_private_key_file": "%s", "ssh_timeout": "30s"%%s}],
+                     "provisioners": [{"type": "shell", "inline": ["echo agent keys:; ssh-add -l || true"]}]}
+                    """.formatted(SSHD.server().host(), SSHD.server().port(), SSHD.server().user(), SSHD.server().privateKey());
+            Files.writeString(dir.resolve("on.json"), template.formatted(""));
+            Files.writeString(dir.resolve("off.json"), template.formatted(", \"ssh_disable_agent_forwarding\": true"));
+            Map<String, String> env = Map.of("SSH_AUTH_SOCK", agent.socket().toString());
+            try (CliProcess p = CliProcess.start(dir, env, "build", "on.json")) {
+                assertEquals(0, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
+                assertTrue(p.out().contains(fingerprint), "ssh-add -l on the machine lists the local agent's key:\n" + p.out());
+            }
+            try (CliProcess p = CliProcess.start(dir, env, "build", "off.json")) {
+                assertEquals(0, p.waitFor(Duration.ofSeconds(60)), p.out() + p.err());
+                assertTrue(p.out().contains("agent keys:"), p.out());
+                assertFalse(p.out().contains(fingerprint), "ssh_disable_agent_forwarding: no agent there:\n" + p.out());
+            }
+        }
     }
 
     @Test

@@ -31,7 +31,8 @@ final class SshClients {
     }
 
     static SshClient forSettings(SshSettings s) {
-        String key = s.ciphers() + "|" + s.keyExchangeAlgorithms() + "|" + s.keepAliveInterval() + "|" + s.agentSocket();
+        String key = s.ciphers() + "|" + s.keyExchangeAlgorithms() + "|" + s.keepAliveInterval() + "|" + s.agentSocket()
+                + "|" + s.forwardedAgent();
         return CLIENTS.computeIfAbsent(key, k -> start(s));
     }
 
@@ -39,8 +40,8 @@ final class SshClients {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(HostKeyCheck.INSTANCE);
         client.setForwardingFilter(RequestedForwardsOnly.INSTANCE);
-        if (s.agentSocket() != null) {
-            client.setAgentFactory(new UnixSocketAgent.Factory(s.agentSocket()));
+        if (s.agentSocket() != null || s.forwardedAgent() != null) {
+            client.setAgentFactory(new UnixSocketAgent.Factory(s.agentSocket(), s.forwardedAgent()));
         }
         client.setCipherFactories(ciphers(s.ciphers()));
         if (!s.keyExchangeAlgorithms().isEmpty()) {

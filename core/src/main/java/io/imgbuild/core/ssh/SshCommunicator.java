@@ -97,6 +97,7 @@ public final class SshCommunicator implements Communicator {
         ClientSession s = session(cancellation);
         ChannelExec ch = s.createExecChannel(command);
         ch.setUsePty(settings.pty());
+        ch.setAgentForwarding(settings.forwardedAgent() != null);
         LineOutputStream out = new LineOutputStream(output::stdout);
         LineOutputStream err = new LineOutputStream(output::stderr);
         ch.setOut(out);

@@ -16,12 +16,14 @@ import java.util.List;
  * @param hostKeyFingerprint pin the server's host key ("SHA256:..." or "MD5:aa:bb:..."), or null to
  *                         accept any key and log its fingerprint (what Packer does)
  * @param bastion          a jump host to go through, or null
+ * @param forwardedAgent   the ssh-agent socket the machine's commands may use (SSH_AUTH_SOCK unless
+ *                         ssh_disable_agent_forwarding), or null
  */
 public record SshSettings(String host, int port, String username, String password, Path privateKey,
                           Path agentSocket, Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
                           Duration readWriteTimeout, TransferMethod transferMethod, String hostKeyFingerprint,
                           Duration pauseBeforeConnecting, List<String> ciphers, List<String> keyExchangeAlgorithms,
-                          Bastion bastion) {
+                          Bastion bastion, Path forwardedAgent) {
 
     public enum TransferMethod { SFTP, SCP }
 
@@ -43,7 +45,7 @@ public record SshSettings(String host, int port, String username, String passwor
     /** Settings with Packer's defaults for the given address and login. */
     public static SshSettings of(String host, int port, String username, String password, Path privateKey) {
         return new SshSettings(host, port, username, password, privateKey, null, Duration.ofMinutes(5), 10, false,
-                Duration.ofSeconds(5), Duration.ZERO, TransferMethod.SFTP, null, Duration.ZERO, List.of(), List.of(), null);
+                Duration.ofSeconds(5), Duration.ZERO, TransferMethod.SFTP, null, Duration.ZERO, List.of(), List.of(), null, null);
     }
 
     /**
@@ -65,7 +67,7 @@ public record SshSettings(String host, int port, String username, String passwor
                 c.sshPty(), orZero(c.sshKeepAliveInterval(), Duration.ofSeconds(5)), orZero(c.sshReadWriteTimeout(),
                 Duration.ZERO), "scp".equals(c.sshFileTransferMethod()) ? TransferMethod.SCP : TransferMethod.SFTP,
                 c.sshHostKeyFingerprint(), orZero(c.pauseBeforeConnecting(), Duration.ZERO), c.sshCiphers(),
-                c.sshKeyExchangeAlgorithms(), bastion);
+                c.sshKeyExchangeAlgorithms(), bastion, c.sshDisableAgentForwarding() ? null : socket);
     }
 
     public SshSettings withAddress(String newHost, int newPort) {
@@ -99,6 +101,10 @@ public record SshSettings(String host, int port, String username, String passwor
         return copy(b -> b.agentSocket = socket);
     }
 
+    public SshSettings withForwardedAgent(Path socket) {
+        return copy(b -> b.forwardedAgent = socket);
+    }
+
     public SshSettings withPty(boolean p) {
         return copy(b -> b.pty = p);
     }
@@ -117,7 +123,7 @@ public record SshSettings(String host, int port, String username, String passwor
         change.accept(b);
         return new SshSettings(b.host, b.port, username, password, b.privateKey, b.agentSocket, b.timeout,
                 handshakeAttempts, b.pty, b.keepAliveInterval, b.readWriteTimeout, b.transferMethod, b.hostKeyFingerprint,
-                pauseBeforeConnecting, ciphers, keyExchangeAlgorithms, b.bastion);
+                pauseBeforeConnecting, ciphers, keyExchangeAlgorithms, b.bastion, b.forwardedAgent);
     }
 
     /** The components the with-methods change. */
@@ -133,6 +139,7 @@ public record SshSettings(String host, int port, String username, String passwor
         TransferMethod transferMethod;
         String hostKeyFingerprint;
         Bastion bastion;
+        Path forwardedAgent;
 
         Builder(SshSettings s) {
             host = s.host;
@@ -146,6 +153,7 @@ public record SshSettings(String host, int port, String username, String passwor
             transferMethod = s.transferMethod;
             hostKeyFingerprint = s.hostKeyFingerprint;
             bastion = s.bastion;
+            forwardedAgent = s.forwardedAgent;
         }
     }
 
