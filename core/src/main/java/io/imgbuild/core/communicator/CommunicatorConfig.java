@@ -21,7 +21,8 @@ public record CommunicatorConfig(String communicator, Duration pauseBeforeConnec
                                  Duration sshKeepAliveInterval, Duration sshReadWriteTimeout,
                                  boolean sshDisableAgentForwarding, String sshBastionHost, int sshBastionPort,
                                  String sshBastionUsername, String sshBastionPassword, String sshBastionPrivateKeyFile,
-                                 boolean sshBastionAgentAuth, String sshProxyHost, String sshFileTransferMethod,
+                                 boolean sshBastionAgentAuth, boolean sshBastionInteractive,
+                                 String sshBastionCertificateFile, String sshProxyHost, String sshFileTransferMethod,
                                  boolean sshClearAuthorizedKeys, List<String> sshCiphers,
                                  List<String> sshKeyExchangeAlgorithms, List<String> sshLocalTunnels,
                                  List<String> sshRemoteTunnels, String sshHostKeyFingerprint,
@@ -84,17 +85,24 @@ public record CommunicatorConfig(String communicator, Duration pauseBeforeConnec
             config.error("ssh_proxy_host", "a SOCKS proxy (ssh_proxy_host) is not supported by imgbuild yet",
                     "reach the guest through a jump host with ssh_bastion_host instead");
         }
-        if (notEmpty(sshCertificateFile) || !sshLocalTunnels.isEmpty() || !sshRemoteTunnels.isEmpty()) {
-            String key = notEmpty(sshCertificateFile) ? "ssh_certificate_file"
-                    : !sshLocalTunnels.isEmpty() ? "ssh_local_tunnels" : "ssh_remote_tunnels";
-            config.error(key, key + " is not supported by imgbuild yet", "remove it");
-        }
+        unsupported(config, "ssh_certificate_file", notEmpty(sshCertificateFile));
+        unsupported(config, "ssh_bastion_certificate_file", notEmpty(sshBastionCertificateFile));
+        unsupported(config, "ssh_bastion_interactive", sshBastionInteractive);
+        unsupported(config, "ssh_local_tunnels", !sshLocalTunnels.isEmpty());
+        unsupported(config, "ssh_remote_tunnels", !sshRemoteTunnels.isEmpty());
         privateKey(config, "ssh_private_key_file", sshPrivateKeyFile);
         privateKey(config, "ssh_bastion_private_key_file", sshBastionPrivateKeyFile);
         if (notEmpty(sshBastionHost) && !notEmpty(sshBastionPassword) && !notEmpty(sshBastionPrivateKeyFile)
                 && !sshBastionAgentAuth && !notEmpty(sshPrivateKeyFile) && !sshAgentAuth) {
             config.error("ssh_bastion_host", "no way to log in to the bastion host",
                     "set ssh_bastion_password, ssh_bastion_private_key_file or ssh_bastion_agent_auth");
+        }
+    }
+
+    /** An option imgbuild does not carry out is refused when set, rather than ignored. */
+    private static void unsupported(ComponentConfig config, String key, boolean set) {
+        if (set) {
+            config.error(key, key + " is not supported by imgbuild yet", "remove it");
         }
     }
 

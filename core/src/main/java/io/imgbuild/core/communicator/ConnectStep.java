@@ -36,9 +36,11 @@ public final class ConnectStep implements Step {
         }
         SshTarget.Address address = target.resolve(ctx);
         String agent = System.getenv("SSH_AUTH_SOCK");
-        if (config.sshAgentAuth() && (agent == null || agent.isEmpty())) {
-            throw new StepFailure("ssh_agent_auth is set, but SSH_AUTH_SOCK is not: start ssh-agent (eval $(ssh-agent))"
-                    + " and add the key with ssh-add");
+        boolean bastionAgent = config.sshBastionAgentAuth() && config.sshBastionHost() != null
+                && !config.sshBastionHost().isEmpty();
+        if ((config.sshAgentAuth() || bastionAgent) && (agent == null || agent.isEmpty())) {
+            throw new StepFailure((config.sshAgentAuth() ? "ssh_agent_auth" : "ssh_bastion_agent_auth")
+                    + " is set, but SSH_AUTH_SOCK is not: start ssh-agent (eval $(ssh-agent)) and add the key with ssh-add");
         }
         SshSettings settings = SshSettings.from(config, address.host(), address.port(), ctx.build().workingDir(), agent);
         TemporaryKey temporary = ctx.state().find(TemporaryKey.KEY).orElse(null);

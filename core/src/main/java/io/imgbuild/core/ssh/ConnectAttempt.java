@@ -81,7 +81,7 @@ final class ConnectAttempt {
         }
         SshSettings.Bastion b = s.bastion();
         SshSettings hop = SshSettings.of(b.host(), b.port(), b.username(), b.password(), b.privateKey())
-                .withAgent(s.agentSocket());
+                .withAgent(b.agentSocket());
         ClientSession bastion = open(hop, b.host(), b.port(), List.of(), Waits.MACHINE);
         try {
             ExplicitPortForwardingTracker tunnel = bastion.createLocalPortForwardingTracker(

@@ -31,7 +31,8 @@ final class SshClients {
     }
 
     static SshClient forSettings(SshSettings s) {
-        String key = s.ciphers() + "|" + s.keyExchangeAlgorithms() + "|" + s.keepAliveInterval() + "|" + s.agentSocket();
+        String key = s.ciphers() + "|" + s.keyExchangeAlgorithms() + "|" + s.keepAliveInterval() + "|" + s.agentSocket()
+                + "|" + s.forwardedAgent();
         return CLIENTS.computeIfAbsent(key, k -> start(s));
     }
 
@@ -39,8 +40,8 @@ final class SshClients {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(HostKeyCheck.INSTANCE);
         client.setForwardingFilter(RequestedForwardsOnly.INSTANCE);
-        if (s.agentSocket() != null) {
-            client.setAgentFactory(new UnixSocketAgent.Factory(s.agentSocket()));
+        if (s.agentSocket() != null || s.forwardedAgent() != null) {
+            client.setAgentFactory(new UnixSocketAgent.Factory(s.agentSocket(), s.forwardedAgent()));
         }
         client.setCipherFactories(ciphers(s.ciphers()));
         if (!s.keyExchangeAlgorithms().isEmpty()) {
@@ -53,6 +54,10 @@ final class SshClients {
             }
         }
         CoreModuleProperties.WINDOW_SIZE.set(client, WINDOW);
+        // MINA closes a session after 10 minutes without incoming traffic by default; a command that prints
+        // nothing for longer (with keep-alives off) must not lose its session. Only ssh_read_write_timeout
+        // sets a limit, on the machine's session (SshCommunicator); this also covers the bastion hop.
+        CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
         if (s.keepAliveInterval() != null && !s.keepAliveInterval().isNegative() && !s.keepAliveInterval().isZero()) {
             CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, s.keepAliveInterval());
             CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, s.keepAliveInterval().plus(Duration.ofSeconds(10)));

@@ -20,6 +20,7 @@ import java.util.function.LongConsumer;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.session.helpers.TimeoutIndicator;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +68,22 @@ public final class SshCommunicator implements Communicator {
     }
 
     private static void configure(ClientSession s, SshSettings settings) {
-        if (settings.readWriteTimeout() != null && !settings.readWriteTimeout().isZero()) {
-            // A machine that hangs (after a reboot, say) is declared gone after this long without traffic.
-            CoreModuleProperties.IDLE_TIMEOUT.set(s, settings.readWriteTimeout());
-        }
+        // A machine that hangs (after a reboot, say) is declared gone after this long without traffic;
+        // unset, never (zero: MINA's own 10-minute default would end a long silent command).
+        CoreModuleProperties.IDLE_TIMEOUT.set(s, idleLimit(settings));
+    }
+
+    private static Duration idleLimit(SshSettings settings) {
+        Duration d = settings.readWriteTimeout();
+        return d == null || d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /**
+     * How long the session may go without traffic from the machine before it is closed
+     * (ssh_read_write_timeout); zero means never.
+     */
+    public synchronized Duration idleTimeout() {
+        return session == null ? idleLimit(settings) : CoreModuleProperties.IDLE_TIMEOUT.getRequired(session);
     }
 
     @Override
@@ -84,6 +97,7 @@ public final class SshCommunicator implements Communicator {
         ClientSession s = session(cancellation);
         ChannelExec ch = s.createExecChannel(command);
         ch.setUsePty(settings.pty());
+        ch.setAgentForwarding(settings.forwardedAgent() != null);
         LineOutputStream out = new LineOutputStream(output::stdout);
         LineOutputStream err = new LineOutputStream(output::stderr);
         ch.setOut(out);
@@ -107,6 +121,7 @@ public final class SshCommunicator implements Communicator {
             return ExecResult.exited(status);
         }
         if (!s.isOpen() || s.isClosing()) {
+            reportIdleTimeout(s);
             return ExecResult.lostConnection();
         }
         String signal = ch.getExitSignal();
@@ -114,6 +129,17 @@ public final class SshCommunicator implements Communicator {
             return ExecResult.exited(128 + SIGNALS.getOrDefault(signal, 0));
         }
         return ExecResult.lostConnection(); // the channel closed without a word: the other end went away
+    }
+
+    /** Says why the session ended when it was ssh_read_write_timeout, not the machine, that closed it. */
+    private void reportIdleTimeout(ClientSession s) {
+        TimeoutIndicator t = s.getTimeoutStatus();
+        if (t != null && t.getStatus() == TimeoutIndicator.TimeoutStatus.IdleTimeout) {
+            ui.error("Nothing came from " + settings.target() + " for "
+                    + io.imgbuild.core.util.GoDuration.format(idleLimit(settings))
+                    + " (ssh_read_write_timeout), so the SSH connection was closed; raise or unset"
+                    + " ssh_read_write_timeout if the machine is only slow");
+        }
     }
 
     @Override

@@ -16,17 +16,25 @@ import java.util.List;
  * @param hostKeyFingerprint pin the server's host key ("SHA256:..." or "MD5:aa:bb:..."), or null to
  *                         accept any key and log its fingerprint (what Packer does)
  * @param bastion          a jump host to go through, or null
+ * @param forwardedAgent   the ssh-agent socket the machine's commands may use (SSH_AUTH_SOCK unless
+ *                         ssh_disable_agent_forwarding), or null
  */
 public record SshSettings(String host, int port, String username, String password, Path privateKey,
                           Path agentSocket, Duration timeout, int handshakeAttempts, boolean pty, Duration keepAliveInterval,
                           Duration readWriteTimeout, TransferMethod transferMethod, String hostKeyFingerprint,
                           Duration pauseBeforeConnecting, List<String> ciphers, List<String> keyExchangeAlgorithms,
-                          Bastion bastion) {
+                          Bastion bastion, Path forwardedAgent) {
 
     public enum TransferMethod { SFTP, SCP }
 
-    /** A jump host: its address and credentials. */
-    public record Bastion(String host, int port, String username, String password, Path privateKey) {
+    /**
+     * A jump host: its address and credentials.
+     *
+     * @param agentSocket the ssh-agent socket to log in to the bastion with (ssh_bastion_agent_auth, or
+     *                    ssh_agent_auth), or null
+     */
+    public record Bastion(String host, int port, String username, String password, Path privateKey,
+                          Path agentSocket) {
     }
 
     public SshSettings {
@@ -37,7 +45,7 @@ public record SshSettings(String host, int port, String username, String passwor
     /** Settings with Packer's defaults for the given address and login. */
     public static SshSettings of(String host, int port, String username, String password, Path privateKey) {
         return new SshSettings(host, port, username, password, privateKey, null, Duration.ofMinutes(5), 10, false,
-                Duration.ofSeconds(5), Duration.ZERO, TransferMethod.SFTP, null, Duration.ZERO, List.of(), List.of(), null);
+                Duration.ofSeconds(5), Duration.ZERO, TransferMethod.SFTP, null, Duration.ZERO, List.of(), List.of(), null, null);
     }
 
     /**
@@ -45,20 +53,21 @@ public record SshSettings(String host, int port, String username, String passwor
      * machine is (ssh_host / ssh_port for the null builder).
      */
     public static SshSettings from(CommunicatorConfig c, String host, int port, Path workingDir, String agentSocket) {
+        Path socket = agentSocket != null && !agentSocket.isEmpty() ? Path.of(agentSocket) : null;
         Bastion bastion = null;
         if (c.sshBastionHost() != null && !c.sshBastionHost().isEmpty()) {
             String bastionKey = c.sshBastionPrivateKeyFile() != null ? c.sshBastionPrivateKeyFile() : c.sshPrivateKeyFile();
             bastion = new Bastion(c.sshBastionHost(), c.sshBastionPort(),
                     c.sshBastionUsername() != null ? c.sshBastionUsername() : c.sshUsername(), c.sshBastionPassword(),
-                    path(bastionKey, workingDir));
+                    path(bastionKey, workingDir), c.sshBastionAgentAuth() || c.sshAgentAuth() ? socket : null);
         }
-        Path agent = c.sshAgentAuth() && agentSocket != null && !agentSocket.isEmpty() ? Path.of(agentSocket) : null;
+        Path agent = c.sshAgentAuth() ? socket : null;
         return new SshSettings(host, port, c.sshUsername(), c.sshPassword(), path(c.sshPrivateKeyFile(), workingDir), agent,
                 orZero(c.sshTimeout(), Duration.ofMinutes(5)), c.sshHandshakeAttempts() <= 0 ? 10 : c.sshHandshakeAttempts(),
                 c.sshPty(), orZero(c.sshKeepAliveInterval(), Duration.ofSeconds(5)), orZero(c.sshReadWriteTimeout(),
                 Duration.ZERO), "scp".equals(c.sshFileTransferMethod()) ? TransferMethod.SCP : TransferMethod.SFTP,
                 c.sshHostKeyFingerprint(), orZero(c.pauseBeforeConnecting(), Duration.ZERO), c.sshCiphers(),
-                c.sshKeyExchangeAlgorithms(), bastion);
+                c.sshKeyExchangeAlgorithms(), bastion, c.sshDisableAgentForwarding() ? null : socket);
     }
 
     public SshSettings withAddress(String newHost, int newPort) {
@@ -92,8 +101,20 @@ public record SshSettings(String host, int port, String username, String passwor
         return copy(b -> b.agentSocket = socket);
     }
 
+    public SshSettings withForwardedAgent(Path socket) {
+        return copy(b -> b.forwardedAgent = socket);
+    }
+
     public SshSettings withPty(boolean p) {
         return copy(b -> b.pty = p);
+    }
+
+    public SshSettings withKeepAliveInterval(Duration interval) {
+        return copy(b -> b.keepAliveInterval = interval);
+    }
+
+    public SshSettings withReadWriteTimeout(Duration t) {
+        return copy(b -> b.readWriteTimeout = t);
     }
 
     /** A copy with some values changed: one place that lists every component. */
@@ -101,8 +122,8 @@ public record SshSettings(String host, int port, String username, String passwor
         Builder b = new Builder(this);
         change.accept(b);
         return new SshSettings(b.host, b.port, username, password, b.privateKey, b.agentSocket, b.timeout,
-                handshakeAttempts, b.pty, keepAliveInterval, readWriteTimeout, b.transferMethod, b.hostKeyFingerprint,
-                pauseBeforeConnecting, ciphers, keyExchangeAlgorithms, b.bastion);
+                handshakeAttempts, b.pty, b.keepAliveInterval, b.readWriteTimeout, b.transferMethod, b.hostKeyFingerprint,
+                pauseBeforeConnecting, ciphers, keyExchangeAlgorithms, b.bastion, b.forwardedAgent);
     }
 
     /** The components the with-methods change. */
@@ -113,9 +134,12 @@ public record SshSettings(String host, int port, String username, String passwor
         Path agentSocket;
         Duration timeout;
         boolean pty;
+        Duration keepAliveInterval;
+        Duration readWriteTimeout;
         TransferMethod transferMethod;
         String hostKeyFingerprint;
         Bastion bastion;
+        Path forwardedAgent;
 
         Builder(SshSettings s) {
             host = s.host;
@@ -124,9 +148,12 @@ public record SshSettings(String host, int port, String username, String passwor
             agentSocket = s.agentSocket;
             timeout = s.timeout;
             pty = s.pty;
+            keepAliveInterval = s.keepAliveInterval;
+            readWriteTimeout = s.readWriteTimeout;
             transferMethod = s.transferMethod;
             hostKeyFingerprint = s.hostKeyFingerprint;
             bastion = s.bastion;
+            forwardedAgent = s.forwardedAgent;
         }
     }
 

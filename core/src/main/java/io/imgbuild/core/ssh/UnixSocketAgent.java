@@ -11,6 +11,7 @@ import org.apache.sshd.agent.SshAgent;
 import org.apache.sshd.agent.SshAgentFactory;
 import org.apache.sshd.agent.SshAgentServer;
 import org.apache.sshd.agent.common.AbstractAgentProxy;
+import org.apache.sshd.agent.local.ChannelAgentForwardingFactory;
 import org.apache.sshd.common.FactoryManager;
 import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.session.ConnectionService;
@@ -19,9 +20,9 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
- * ssh_agent_auth: talks to the user's ssh-agent over its Unix socket (SSH_AUTH_SOCK) with the JDK's
- * own Unix-domain sockets. MINA speaks the agent protocol; this only carries its messages, one
- * connection per request.
+ * The user's ssh-agent over its Unix socket (SSH_AUTH_SOCK), with the JDK's own Unix-domain sockets:
+ * for logging in (ssh_agent_auth) and for the machine's commands (agent forwarding). MINA speaks the
+ * agent protocol; this only carries its messages, one connection per request.
  */
 final class UnixSocketAgent extends AbstractAgentProxy {
 
@@ -73,16 +74,24 @@ final class UnixSocketAgent extends AbstractAgentProxy {
         return b;
     }
 
-    /** Gives MINA's public key authentication this agent. */
-    record Factory(Path socket) implements SshAgentFactory {
+    /**
+     * MINA asks one factory for the agent both while logging in and, once logged in, for each agent
+     * channel the machine opens; each use gets its own socket, or none.
+     *
+     * @param authSocket    the agent to log in with (ssh_agent_auth), or null
+     * @param forwardSocket the agent the machine may use (agent forwarding), or null
+     */
+    record Factory(Path authSocket, Path forwardSocket) implements SshAgentFactory {
         @Override
         public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
-            return List.of(); // we never forward the agent to the machine
+            // Without forwarding, a server that opens an agent channel anyway is refused.
+            return forwardSocket == null ? List.of() : List.of(ChannelAgentForwardingFactory.OPENSSH);
         }
 
         @Override
         public SshAgent createClient(Session session, FactoryManager manager) {
-            return new UnixSocketAgent(socket);
+            Path socket = session.isAuthenticated() ? forwardSocket : authSocket;
+            return socket == null ? null : new UnixSocketAgent(socket);
         }
 
         @Override
