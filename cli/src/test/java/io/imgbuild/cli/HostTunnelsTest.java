@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.imgbuild.cli.testing.CliProcess;
+import io.imgbuild.cli.testing.SshAgentProcess;
 import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.core.ssh.HostTunnels;
 import io.imgbuild.core.ssh.HostTunnels.HostLogin;
@@ -69,22 +69,13 @@ class HostTunnelsTest {
     @Test
     void theAgentLogsInWhenThereIsNoKeyFile(@TempDir Path dir) throws Exception {
         OpenSshServer sshd = SSHD.server();
-        Path socket = dir.resolve("agent.sock");
-        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
-        try {
-            CliProcess.awaitFile(socket, Duration.ofSeconds(10));
-            ProcessBuilder add = new ProcessBuilder("ssh-add", sshd.privateKey().toString()).redirectErrorStream(true);
-            add.environment().put("SSH_AUTH_SOCK", socket.toString());
-            assertEquals(0, add.start().waitFor(), "ssh-add");
+        try (SshAgentProcess agent = SshAgentProcess.start(dir).add(sshd.privateKey())) {
             try (EchoServer echo = EchoServer.start();
                  HostTunnels tunnels = HostTunnels.open(new HostLogin(sshd.host(), sshd.port(), sshd.user(), null,
-                         socket.toString()), TIMEOUT)) {
+                         agent.socket().toString()), TIMEOUT)) {
                 assertRoundTrip(tunnels.forwardLocal("127.0.0.1", echo.port()), "logged in with the agent's key");
             }
             awaitNoSessions(sshd);
-        } finally {
-            agent.destroy();
-            agent.waitFor();
         }
     }
 

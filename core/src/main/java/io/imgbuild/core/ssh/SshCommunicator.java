@@ -9,6 +9,7 @@ import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.step.StepFailure;
 import io.imgbuild.core.ui.BuildUi;
+import io.imgbuild.core.util.GoDuration;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public final class SshCommunicator implements Communicator {
         TimeoutIndicator t = s.getTimeoutStatus();
         if (t != null && t.getStatus() == TimeoutIndicator.TimeoutStatus.IdleTimeout) {
             ui.error("Nothing came from " + settings.target() + " for "
-                    + io.imgbuild.core.util.GoDuration.format(idleLimit(settings))
+                    + GoDuration.format(idleLimit(settings))
                     + " (ssh_read_write_timeout), so the SSH connection was closed; raise or unset"
                     + " ssh_read_write_timeout if the machine is only slow");
         }

@@ -98,7 +98,7 @@ record DomainSpec(String name, String type, String machine, int memoryMiB, Vcpus
     DomainSpec onHost(Map<Path, String> hostPaths) {
         List<Drive> mapped = new ArrayList<>();
         for (Drive d : drives) {
-            String there = hostPaths.get(d.file().toAbsolutePath().normalize());
+            String there = hostPaths.get(HostFiles.key(d.file()));
             mapped.add(there == null ? d : new Drive(Path.of(there), d.device(), d.format(), d.bus(), d.cache(),
                     d.discard(), d.detectZeroes()));
         }

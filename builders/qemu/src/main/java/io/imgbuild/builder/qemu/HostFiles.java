@@ -13,6 +13,11 @@ interface HostFiles extends AutoCloseable {
 
     Key<HostFiles> KEY = new Key<>("qemu.hostFiles");
 
+    /** How a local file is known among the placed ones (and in {@link PlaceFilesStep#HOST_PATHS}). */
+    static Path key(Path local) {
+        return local.toAbsolutePath().normalize();
+    }
+
     /** Files shared with the daemon: nothing to copy. */
     HostFiles LOCAL = new HostFiles() {
         @Override

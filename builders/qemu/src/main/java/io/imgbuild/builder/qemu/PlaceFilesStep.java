@@ -45,30 +45,30 @@ final class PlaceFilesStep implements Step {
             Path source = ctx.state().get(DownloadKeys.ISO_PATH);
             String format = DiskImages.info(source, ctx.cancellation()).format();
             String hostSource = files.place(source, "source", ctx);
-            paths.put(key(source), hostSource);
+            paths.put(HostFiles.key(source), hostSource);
             rebase(plan.buildDisk(), hostSource, format, ctx);
         }
         List<Path> disks = plan.machineDisks();
         for (int i = 0; i < disks.size(); i++) {
             String role = i == 0 ? "disk" : "disk-" + i;
             if (i == 0 && plan.overlay()) {
-                paths.put(key(disks.get(i)), files.place(disks.get(i), role, ctx));
+                paths.put(HostFiles.key(disks.get(i)), files.place(disks.get(i), role, ctx));
             } else {
                 // Made empty by CreateDisks: the host makes its own instead of receiving zeros.
                 Object size = i == 0 ? config.diskSize() : config.diskAdditionalSize().get(i - 1);
-                paths.put(key(disks.get(i)), files.placeEmpty(disks.get(i), role, DiskImages.bytes(size),
+                paths.put(HostFiles.key(disks.get(i)), files.placeEmpty(disks.get(i), role, DiskImages.bytes(size),
                         i == 0 ? plan.buildFormat() : config.format(), ctx));
             }
         }
         if (!config.diskImage()) {
             Path iso = ctx.state().get(DownloadKeys.ISO_PATH);
-            paths.put(key(iso), files.place(iso, "iso", ctx));
+            paths.put(HostFiles.key(iso), files.place(iso, "iso", ctx));
         }
         for (Path cd : ctx.state().find(QemuKeys.CD_IMAGE).stream().toList()) {
-            paths.put(key(cd), files.place(cd, "cd", ctx));
+            paths.put(HostFiles.key(cd), files.place(cd, "cd", ctx));
         }
         for (Path floppy : ctx.state().find(QemuKeys.FLOPPY_IMAGE).stream().toList()) {
-            paths.put(key(floppy), files.place(floppy, "floppy", ctx));
+            paths.put(HostFiles.key(floppy), files.place(floppy, "floppy", ctx));
         }
         ctx.state().put(HOST_PATHS, Map.copyOf(paths));
     }
@@ -76,10 +76,6 @@ final class PlaceFilesStep implements Step {
     /** Points a qcow2 overlay at another backing file without touching its data. */
     static void rebase(Path overlay, String backing, String backingFormat, StepContext ctx) throws Exception {
         QemuImg.run(List.of("rebase", "-u", "-b", backing, "-F", backingFormat, overlay.toString()), ctx.cancellation());
-    }
-
-    static Path key(Path p) {
-        return p.toAbsolutePath().normalize();
     }
 
     @Override

@@ -33,7 +33,7 @@ final class PoolHostFiles implements HostFiles {
 
     @Override
     public synchronized String place(Path local, String role, StepContext ctx) throws Exception {
-        Path key = local.toAbsolutePath().normalize();
+        Path key = HostFiles.key(local);
         remove(key); // placed again (e.g. a disk rebased since): the host gets the new bytes
         long size = Files.size(local);
         StorageVol vol = LibvirtVolumes.create(pool, prefix + "-" + role, size, "raw");
@@ -49,7 +49,7 @@ final class PoolHostFiles implements HostFiles {
     @Override
     public synchronized String placeEmpty(Path local, String role, long capacity, String format, StepContext ctx)
             throws Exception {
-        Path key = local.toAbsolutePath().normalize();
+        Path key = HostFiles.key(local);
         remove(key);
         StorageVol vol = LibvirtVolumes.create(pool, prefix + "-" + role, capacity, format);
         placed.put(key, vol);
@@ -60,7 +60,7 @@ final class PoolHostFiles implements HostFiles {
 
     @Override
     public synchronized void fetch(Path local, StepContext ctx) throws Exception {
-        Path key = local.toAbsolutePath().normalize();
+        Path key = HostFiles.key(local);
         StorageVol vol = placed.get(key);
         if (vol == null) {
             throw new IllegalStateException(local + " was never placed on the libvirt host");
@@ -80,7 +80,7 @@ final class PoolHostFiles implements HostFiles {
 
     @Override
     public synchronized void remove(Path local) {
-        StorageVol vol = placed.remove(local.toAbsolutePath().normalize());
+        StorageVol vol = placed.remove(HostFiles.key(local));
         if (vol != null) {
             LibvirtVolumes.deleteQuietly(vol);
         }

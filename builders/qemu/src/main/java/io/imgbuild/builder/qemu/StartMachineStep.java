@@ -79,14 +79,14 @@ final class StartMachineStep implements Step {
                         + ", " + spec.vcpus().current() + " CPU, " + spec.memoryMiB() + " MiB"
                         + (sshHostPort > 0 ? ", SSH forwarded from 127.0.0.1:" + sshHostPort
                                 + (remote ? " on the libvirt host" : "") : "") + ")");
+                // Packer opens a window unless headless; the libvirt daemon's machine has no display here.
+                String noWindow = config.headless() ? "" : "headless is false, but a machine run by the libvirt"
+                        + " daemon opens no window. ";
                 if (spec.vncPort() > 0) {
-                    // Packer opens a window unless headless; the libvirt daemon's machine has no display here.
-                    ctx.ui().message((config.headless() ? "" : "headless is false, but a machine run by the libvirt"
-                            + " daemon opens no window. ") + "To see its screen, connect a VNC viewer without"
-                            + " password to vnc://" + spec.vncListen() + ":" + spec.vncPort());
-                } else if (!config.headless()) {
-                    ctx.ui().message("headless is false, but a machine run by the libvirt daemon opens no window,"
-                            + " and disable_vnc leaves no screen to connect to");
+                    ctx.ui().message(noWindow + "To see its screen, connect a VNC viewer without password to vnc://"
+                            + spec.vncListen() + ":" + spec.vncPort());
+                } else if (!noWindow.isEmpty()) {
+                    ctx.ui().message(noWindow + "disable_vnc leaves no screen to connect to either");
                 }
                 return;
             } catch (LibvirtException e) {
