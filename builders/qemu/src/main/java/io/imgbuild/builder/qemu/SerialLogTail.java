@@ -39,7 +39,7 @@ final class SerialLogTail implements AutoCloseable {
         StringBuilder line = new StringBuilder();
         byte[] buf = new byte[8192];
         while (true) {
-            boolean last = stop; // one more read after stop, for what came in the meantime
+            boolean last = Thread.interrupted() | stop; // one more read after stop, for what came in the meantime
             try {
                 if (Files.exists(file)) {
                     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
@@ -83,6 +83,7 @@ final class SerialLogTail implements AutoCloseable {
     @Override
     public void close() {
         stop = true;
+        thread.interrupt(); // cut its poll sleep short: a build's cleanup should not wait for it
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
