@@ -2,6 +2,7 @@ package io.imgbuild.core.download;
 
 import io.imgbuild.core.fs.AtomicFile;
 import io.imgbuild.core.fs.ExclusiveLock;
+import io.imgbuild.core.fs.WriteBehind;
 import io.imgbuild.core.iso.Checksum;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.step.CancelledException;
@@ -71,7 +72,7 @@ record CachedDownload(HttpFetcher http, DownloadRequest request, BuildUi ui, Can
         long started = System.nanoTime();
         try (HttpFetcher.Body body = http.get(source.uri()); AtomicFile file = AtomicFile.create(target)) {
             HashingCopy copy;
-            try (OutputStream out = Files.newOutputStream(file.temp());
+            try (OutputStream out = WriteBehind.newOutputStream(file.temp());
                  ProgressBar bar = ui.progress("Downloading " + source.fileName(), body.length())) {
                 copy = new HashingCopy(out, expected.jdkAlgorithm(), bar, cancel);
                 transfer(source, body, copy);

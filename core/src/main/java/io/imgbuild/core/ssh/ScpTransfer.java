@@ -1,6 +1,7 @@
 package io.imgbuild.core.ssh;
 
 import io.imgbuild.core.communicator.RemotePath;
+import io.imgbuild.core.fs.WriteBehind;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import java.io.FilterInputStream;
@@ -77,7 +78,7 @@ final class ScpTransfer implements FileTransfer {
     public void download(String remote, Path localTemp, LongConsumer progress, Cancellation c) throws IOException,
             CancelledException {
         c.throwIfCancelled();
-        try (OutputStream out = counting(Files.newOutputStream(localTemp), progress)) {
+        try (OutputStream out = counting(WriteBehind.newOutputStream(localTemp), progress)) {
             client(null).download(remote, out);
         }
     }

@@ -2,6 +2,7 @@ package io.imgbuild.core.ssh;
 
 import io.imgbuild.core.communicator.RemotePath;
 import io.imgbuild.core.fs.AtomicFile;
+import io.imgbuild.core.fs.WriteBehind;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import java.io.IOException;
@@ -102,17 +103,12 @@ final class SftpTransfer implements FileTransfer {
     @Override
     public void download(String remote, Path localTemp, LongConsumer progress, Cancellation c) throws IOException,
             CancelledException {
-        try (InputStream in = sftp.read(remote, REQUEST);
-             FileChannel out = FileChannel.open(localTemp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
-                     StandardOpenOption.CREATE)) {
+        try (InputStream in = sftp.read(remote, REQUEST); OutputStream out = WriteBehind.newOutputStream(localTemp)) {
             byte[] buf = new byte[CHUNK];
             int n;
             while ((n = in.read(buf)) > 0) {
                 c.throwIfCancelled();
-                ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-                while (bb.hasRemaining()) {
-                    out.write(bb);
-                }
+                out.write(buf, 0, n);
                 progress.accept(n);
             }
         }
