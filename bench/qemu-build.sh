@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# One qemu disk_image build (Debian 12 base disk, shell provisioner that runs apt-get install hello)
+# One qemu disk_image build (Debian 12 base disk, shell provisioner that runs apt-get install hello,
+# then a libvirt vagrant box and a .tar.gz of the image)
 # by imgbuild (libvirt) and by Packer 1.6.6 (runs qemu-system-x86_64 itself), from the same
 # template, in one run. Rounds alternate imgbuild, packer, imgbuild, ... (ROUNDS, default 1).
 # Prints each phase's time and the ratio of median total wall times. Target: <= 0.8x Packer's.
@@ -96,10 +97,11 @@ stamp() { # prefixes each line with the time it arrived, in microseconds since t
 }
 # Console lines that start each phase (the build is named "qemu", after its type).
 ib_marks=("==> qemu: Started the machine" "qemu: Connected to SSH" "==> qemu: Shutting down with"
-          "==> qemu: Converting the disk")
+          "==> qemu: Converting the disk" "==> qemu: Running post-processor:")
 pk_marks=("==> qemu: Starting VM" "==> qemu: Connected to SSH!" "==> qemu: Gracefully halting"
-          "==> qemu: Converting hard drive")
-phase_names=("start -> machine started" "-> SSH connected" "provisioning" "shutdown" "convert/finish" "total wall time")
+          "==> qemu: Converting hard drive" "==> qemu: Running post-processor:")
+phase_names=("start -> machine started" "-> SSH connected" "provisioning" "shutdown" "convert" "post-processors"
+             "total wall time")
 declare -A phase_ms   # [tool,round,phase index] = ms
 
 mark_us() { # mark_us FILE TEXT: arrival time of the first line containing TEXT
@@ -146,15 +148,15 @@ run_build() { # run_build imgbuild|packer ROUND
 
   # The phases, from the marker lines' arrival times.
   local i t prev=$(( t0 / 1000000 )) us
-  for i in 0 1 2 3; do
+  for i in 0 1 2 3 4; do
     us=$(mark_us "$console" "${marks[$i]}")
     [ -n "$us" ] || fail "$tool round $round: no line \"${marks[$i]}\" in $console (did its output change?)"
     t=$(( us / 1000 ))
     [ "$t" -ge "$prev" ] || fail "$tool round $round: \"${marks[$i]}\" came before the previous phase's line"
     phase_ms[$tool,$round,$i]=$(( t - prev )); prev=$t
   done
-  phase_ms[$tool,$round,4]=$(( t1 / 1000000 - prev ))
-  phase_ms[$tool,$round,5]=$(( (t1 - t0) / 1000000 ))
+  phase_ms[$tool,$round,5]=$(( t1 / 1000000 - prev ))
+  phase_ms[$tool,$round,6]=$(( (t1 - t0) / 1000000 ))
 
   # The output: there, a complete image (no backing file), qemu-img check clean, provisioner ran.
   local image=$out/$name
@@ -164,6 +166,17 @@ run_build() { # run_build imgbuild|packer ROUND
   if qemu-img info "$image" | grep -q '^backing file'; then
     fail "$tool round $round: $image still has a backing file"
   fi
+  # The post-processors' outputs: a libvirt box holding the disk, and a tar.gz of the image.
+  local box=$out/qemu-libvirt.box archive=$out/$name.tar.gz listing
+  [ -f "$box" ] || fail "$tool round $round: no vagrant box at $box"
+  gzip -t "$box" || fail "$tool round $round: $box is not a valid gzip file"
+  listing=$(tar -tzf "$box" | sed 's|^\./||' | sort | tr '\n' ' ')
+  for f in box.img metadata.json; do
+    case " $listing" in *" $f "*) ;; *) fail "$tool round $round: $box holds $listing, no $f";; esac
+  done
+  [ -f "$archive" ] || fail "$tool round $round: no compressed image at $archive"
+  gzip -t "$archive" || fail "$tool round $round: $archive is not a valid gzip file"
+  tar -tzf "$archive" | grep -qx "\(\./\)\?$name" || fail "$tool round $round: $archive does not hold $name"
   grep -q 'Hello, world!' "$console" || fail "$tool round $round: the provisioner's 'hello' never printed Hello, world!"
   local left; left=$(leftovers)
   [ -z "$left" ] || fail "$tool round $round: left behind after a successful build: $left"
@@ -186,19 +199,20 @@ med() { # med TOOL PHASE
 }
 java_used=${JAVA_HOME:+$JAVA_HOME/bin/}java
 {
-  echo "qemu disk_image build (Debian 12 base disk, TCG, shell provisioner with apt-get install hello),"
+  echo "qemu disk_image build (Debian 12 base disk, TCG, shell provisioner with apt-get install hello,"
+  echo "then a libvirt vagrant box and a .tar.gz of the image at level 6),"
   echo "median of $rounds round(s), alternating, on $(nproc) cores (load average $load_start at start, $load_end at end),"
   echo "imgbuild on $("$java_used" -version 2>&1 | head -1), $(packer version | head -1), $(qemu-system-x86_64 --version | head -1):"
   printf '  %-26s %10s %10s\n' phase imgbuild packer
-  for i in 0 1 2 3 4 5; do
+  for i in 0 1 2 3 4 5 6; do
     printf '  %-26s %10s %10s\n' "${phase_names[$i]}" "$(sec "$(med imgbuild $i)")" "$(sec "$(med packer $i)")"
   done
   for tool in imgbuild packer; do
     printf '  %-8s rounds (total):' "$tool"
-    for r in $(seq "$rounds"); do printf ' %s' "$(sec "${phase_ms[$tool,$r,5]}")"; done
+    for r in $(seq "$rounds"); do printf ' %s' "$(sec "${phase_ms[$tool,$r,6]}")"; done
     echo
   done
-  awk -v a="$(med imgbuild 5)" -v b="$(med packer 5)" \
+  awk -v a="$(med imgbuild 6)" -v b="$(med packer 6)" \
     'BEGIN { printf "  ratio imgbuild/packer (total wall time): %.2fx (target <= 0.8x)\n", a / b }'
   echo "  consoles and logs: ${results#"$repo"/}/"
 } | tee "$results/summary.txt"
