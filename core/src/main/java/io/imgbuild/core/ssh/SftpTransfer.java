@@ -22,7 +22,6 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
@@ -44,7 +43,7 @@ final class SftpTransfer implements FileTransfer {
     private final SftpClient sftp;
 
     SftpTransfer(ClientSession session) throws IOException {
-        this.sftp = SftpClientFactory.instance().createSftpClient(session);
+        this.sftp = PipelinedSftpClients.open(session);
     }
 
     @Override

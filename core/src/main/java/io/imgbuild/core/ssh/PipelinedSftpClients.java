@@ -1,0 +1,161 @@
+package io.imgbuild.core.ssh;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import org.apache.sshd.client.channel.ChannelSubsystem;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelAsyncOutputStream;
+import org.apache.sshd.common.channel.RemoteWindow;
+import org.apache.sshd.common.future.CloseFuture;
+import org.apache.sshd.common.future.DefaultCloseFuture;
+import org.apache.sshd.common.io.IoWriteFuture;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpErrorDataHandler;
+import org.apache.sshd.sftp.client.SftpVersionSelector;
+import org.apache.sshd.sftp.client.impl.DefaultSftpClient;
+import org.apache.sshd.sftp.client.impl.DefaultSftpClientFactory;
+
+/**
+ * MINA's SFTP client with one change: how a request is cut into SSH packets. MINA's asynchronous
+ * channel stream sends one 32 KiB packet, waits on an I/O thread until the socket took it, then sends
+ * the next, copying the whole request first; an upload through it ran at ~200 MiB/s here where MINA's
+ * own synchronous channel stream (its SCP path) reached ~300. This stream does what the synchronous
+ * one does: on the caller's thread, wait for window space, cut a packet, queue it on the session and
+ * go on, so packing the next packet overlaps the encryption and sending of the last. Requests still
+ * go out one at a time, in order (DefaultSftpClient writes them under its lock).
+ */
+final class PipelinedSftpClients {
+
+    /** How long to wait for window space before looking again whether the channel is still open. */
+    private static final Duration WINDOW_POLL = Duration.ofSeconds(1);
+
+    private static final DefaultSftpClientFactory FACTORY = new DefaultSftpClientFactory() {
+        @Override
+        protected DefaultSftpClient createDefaultSftpClient(ClientSession session, SftpVersionSelector selector,
+                                                            SftpErrorDataHandler errors) throws IOException {
+            return new Client(session, selector, errors);
+        }
+    };
+
+    private PipelinedSftpClients() {
+    }
+
+    /** An SFTP client on a new channel of {@code session}, its version negotiated. */
+    static SftpClient open(ClientSession session) throws IOException {
+        return FACTORY.createSftpClient(session);
+    }
+
+    private static final class Client extends DefaultSftpClient {
+
+        Client(ClientSession session, SftpVersionSelector selector, SftpErrorDataHandler errors) throws IOException {
+            super(session, selector, errors);
+        }
+
+        @Override
+        protected ChannelSubsystem createSftpChannelSubsystem(ClientSession session) {
+            return new SftpChannelSubsystem() {
+                @Override
+                protected ChannelAsyncOutputStream createAsyncInput(Session s) {
+                    return new PacketingStream(this, this::sendEof);
+                }
+            };
+        }
+    }
+
+    /** Sends EOF on the channel once everything written has gone out (what MINA's SFTP channel does). */
+    @FunctionalInterface
+    private interface EofSender {
+        IoWriteFuture sendEof() throws IOException;
+    }
+
+    private static final class PacketingStream extends ChannelAsyncOutputStream {
+
+        private final EofSender eof;
+        private volatile IoWriteFuture lastPacket;
+
+        PacketingStream(Channel channel, EofSender eof) {
+            super(channel, SshConstants.SSH_MSG_CHANNEL_DATA);
+            this.eof = eof;
+        }
+
+        @Override
+        public IoWriteFuture writeBuffer(Buffer buffer) throws IOException {
+            if (isClosing()) {
+                throw new EOFException("Closing: " + this);
+            }
+            Channel channel = getChannel();
+            RemoteWindow window = channel.getRemoteWindow();
+            byte[] data = buffer.array();
+            int off = buffer.rpos();
+            int left = buffer.available();
+            IoWriteFuture last = null;
+            try {
+                while (left > 0) {
+                    long space = waitForSpace(channel, window);
+                    int n = (int) Math.min(left, Math.min(space, window.getPacketSize()));
+                    window.waitAndConsume(n, WINDOW_POLL);
+                    Buffer packet = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_DATA, n + 12);
+                    packet.putUInt(channel.getRecipient());
+                    packet.putUInt(n);
+                    packet.putRawBytes(data, off, n);
+                    last = channel.writePacket(packet);
+                    off += n;
+                    left -= n;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to send on " + channel);
+            }
+            buffer.rpos(buffer.wpos());
+            if (last == null) {
+                return super.writeBuffer(buffer); // nothing to send: MINA's stream completes it at once
+            }
+            lastPacket = last;
+            return last;
+        }
+
+        /** Waits as long as it takes (a busy guest may take long to drain its window), while the channel is open. */
+        private static long waitForSpace(Channel channel, RemoteWindow window) throws IOException, InterruptedException {
+            while (true) {
+                try {
+                    return window.waitForSpace(WINDOW_POLL);
+                } catch (SocketTimeoutException e) {
+                    if (!channel.isOpen() || channel.isClosing()) {
+                        throw new EOFException("the channel closed while waiting to send: " + channel);
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected CloseFuture doCloseGracefully() {
+            DefaultCloseFuture result = new DefaultCloseFuture(this, futureLock);
+            Runnable sendEof = () -> {
+                try {
+                    IoWriteFuture sent = eof.sendEof();
+                    if (sent != null) {
+                        sent.addListener(f -> result.setClosed());
+                        return;
+                    }
+                } catch (IOException e) {
+                    getChannel().getSession().exceptionCaught(e);
+                }
+                result.setClosed();
+            };
+            IoWriteFuture last = lastPacket;
+            if (last == null) {
+                sendEof.run();
+            } else {
+                last.addListener(f -> sendEof.run());
+            }
+            return result;
+        }
+    }
+}
