@@ -32,10 +32,10 @@ class StartRetryTimeoutTest {
                     """.formatted(s.host(), s.port(), s.user(), s.privateKey()));
             CompletableFuture<CliRun.Result> build = CompletableFuture.supplyAsync(() -> CliRun.in(dir, "build", "t.json"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!sleepRuns(s) && System.nanoTime() < deadline && !build.isDone()) {
+            while (!s.sessionRuns("sleep") && System.nanoTime() < deadline && !build.isDone()) {
                 Thread.sleep(20);
             }
-            assertTrue(sleepRuns(s), "the first script started");
+            assertTrue(s.sessionRuns("sleep"), "the first script started");
             // The machine goes down for good: nothing listens any more, and the running session drops.
             s.stopListener();
             long goneAt = System.nanoTime();
@@ -49,10 +49,5 @@ class StartRetryTimeoutTest {
             assertTrue(r.out().contains("attempts failed with: connection refused"), "the last SSH reason:\n" + r.out());
             assertTrue(seconds < 20, "the build failed " + seconds + " s after the machine went away");
         }
-    }
-
-    private static boolean sleepRuns(OpenSshServer s) {
-        return s.sessionProcesses().stream().flatMap(ProcessHandle::descendants)
-                .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep"));
     }
 }
