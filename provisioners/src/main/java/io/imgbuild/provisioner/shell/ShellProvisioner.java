@@ -262,17 +262,22 @@ final class ShellProvisioner implements Provisioner {
     private void remove(Communicator comm, BuildUi ui, Cancellation cancellation, String remote, String what)
             throws CancelledException {
         String command = "rm -f " + ProvisionerSupport.shellQuote(remote);
+        Duration timeout = startRetryTimeout();
         String last;
-        try (Communicator.ReconnectLimit limit = comm.limitReconnects(startRetryTimeout())) {
-            last = tryToRemove(comm, cancellation, command);
+        try (Communicator.ReconnectLimit limit = comm.limitReconnects(timeout)) {
+            last = tryToRemove(comm, cancellation, command, System.nanoTime() + timeout.toNanos());
         }
         if (last != null) {
             ui.error("Warning: could not remove " + what + " " + remote + " from the guest: " + last);
         }
     }
 
-    /** Null once {@code command} removed the file, else why the last of the attempts failed. */
-    private String tryToRemove(Communicator comm, Cancellation cancellation, String command) throws CancelledException {
+    /**
+     * Null once {@code command} removed the file, else why the last attempt failed; no attempt starts
+     * after {@code deadline} (a {@link System#nanoTime()} value).
+     */
+    private String tryToRemove(Communicator comm, Cancellation cancellation, String command, long deadline)
+            throws CancelledException {
         String last = null;
         for (int attempt = 1; attempt <= CLEANUP_ATTEMPTS; attempt++) {
             try {
@@ -286,9 +291,10 @@ final class ShellProvisioner implements Provisioner {
             } catch (IOException e) {
                 last = reason(e);
             }
-            if (attempt < CLEANUP_ATTEMPTS) {
-                cancellation.sleep(retryDelay);
+            if (attempt == CLEANUP_ATTEMPTS || deadline - System.nanoTime() < retryDelay.toNanos()) {
+                break;
             }
+            cancellation.sleep(retryDelay);
         }
         return last;
     }
