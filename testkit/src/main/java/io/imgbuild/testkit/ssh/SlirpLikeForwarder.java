@@ -29,6 +29,8 @@ public final class SlirpLikeForwarder implements AutoCloseable {
   private final Duration silentFor;
   private volatile long forwardingStartsAt;
   private volatile boolean anyAccepted;
+  private volatile long firstForwardedAt;
+  private volatile boolean anyForwarded;
   private final AtomicInteger silent = new AtomicInteger();
   private final AtomicInteger silentClosedByClient = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -65,6 +67,14 @@ public final class SlirpLikeForwarder implements AutoCloseable {
       throw new IllegalStateException("no connection yet: forwarding starts " + silentFor + " after the first");
     }
     return forwardingStartsAt;
+  }
+
+  /** The {@link System#nanoTime()} at which the first connection to be forwarded was accepted. */
+  public long firstForwardedAt() {
+    if (!anyForwarded) {
+      throw new IllegalStateException("no connection has been forwarded yet");
+    }
+    return firstForwardedAt;
   }
 
   /** Connections accepted before forwarding started. */
@@ -106,6 +116,10 @@ public final class SlirpLikeForwarder implements AutoCloseable {
         silent.incrementAndGet();
         daemon("slirp-like-silent", () -> holdSilent(client)).start();
       } else {
+        if (!anyForwarded) {
+          firstForwardedAt = System.nanoTime();
+          anyForwarded = true;
+        }
         daemon("slirp-like-forward", () -> forward(client)).start();
       }
     }
