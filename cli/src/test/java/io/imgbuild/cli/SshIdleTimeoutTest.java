@@ -91,10 +91,10 @@ class SshIdleTimeoutTest {
             List<ProcessHandle> frozen = new ArrayList<>();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (!sleepRuns(s) && System.nanoTime() < deadline && !build.isDone()) {
+                while (!s.sessionRuns("sleep") && System.nanoTime() < deadline && !build.isDone()) {
                     Thread.sleep(20);
                 }
-                assertTrue(sleepRuns(s), "the command started");
+                assertTrue(s.sessionRuns("sleep"), "the command started");
                 // The machine hangs: its sshd (and the command) stop, the TCP connection stays open.
                 for (ProcessHandle root : s.sessionProcesses()) {
                     frozen.add(root);
@@ -114,10 +114,6 @@ class SshIdleTimeoutTest {
         }
     }
 
-    private static boolean sleepRuns(OpenSshServer s) {
-        return s.sessionProcesses().stream().flatMap(ProcessHandle::descendants)
-                .anyMatch(p -> p.info().command().orElse("").endsWith("/sleep"));
-    }
 
     private static void signal(String name, List<ProcessHandle> processes) throws Exception {
         if (processes.isEmpty()) {

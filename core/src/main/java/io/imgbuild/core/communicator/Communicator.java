@@ -5,6 +5,7 @@ import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.LongConsumer;
 
 /**
@@ -49,6 +50,24 @@ public interface Communicator extends AutoCloseable {
 
     /** What is at a remote path: missing, a file (with its size) or a directory (with its total size). */
     RemotePath stat(String remote) throws IOException;
+
+    /**
+     * Until the returned scope is closed, a call that finds the machine gone waits for it to come back
+     * at most {@code limit} from now, not the connection's own timeout (ssh_timeout): a caller that
+     * retries within a time of its own (the shell provisioner's start_retry_timeout) is not held past
+     * it by a machine that never returns. A communicator that never waits for the machine has nothing
+     * to limit.
+     */
+    default ReconnectLimit limitReconnects(Duration limit) {
+        return () -> { };
+    }
+
+    /** Ends a {@link #limitReconnects} scope, putting back the limit before it. */
+    @FunctionalInterface
+    interface ReconnectLimit extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     @Override
     void close();

@@ -16,15 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
-import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -32,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One attempt to reach the machine: TCP connect (through the bastion when there is one), key
- * exchange with the host key check, then authentication. Each failure is classified so the wait
+ * One attempt to reach the machine: TCP connect up to the server's version line
+ * ({@link PendingConnection}; through the bastion when there is one), key exchange with the host key
+ * check, then authentication. Each failure is classified so the wait
  * loop can say what is going on and decide whether to keep trying.
  */
 final class ConnectAttempt {
@@ -45,8 +41,9 @@ final class ConnectAttempt {
      * How long a connected socket may stay silent before the server names itself. A port forwarded by
      * QEMU's user-mode network accepts at once even while the guest is still booting, and then says
      * nothing until it gives up (about 30 s); an sshd sends its version line as soon as it accepts,
-     * before any cryptography. So a short wait here finds the moment sshd is up within seconds,
-     * without cutting short a slow key exchange on a busy emulated guest.
+     * before any cryptography. So a short wait here (with connections overlapping meanwhile, see
+     * {@link OverlappingDial}) finds the moment sshd is up soon, without cutting short a slow key
+     * exchange on a busy emulated guest.
      */
     private static final Duration BANNER_TIMEOUT = Duration.ofSeconds(3);
     /** The key exchange after the version line; generous, as an emulated guest computes slowly. */
@@ -119,26 +116,21 @@ final class ConnectAttempt {
 
     private static ClientSession open(SshSettings s, String host, int port, List<Path> defaultKeys, Waits waits)
             throws SshConnectException, StepFailure {
-        SshClient client = SshClients.forSettings(s);
-        AtomicReference<String> mismatch = new AtomicReference<>();
-        AttributeRepository context = AttributeRepository.ofAttributesMap(Map.of(
-                HostKeyCheck.EXPECTED, s.hostKeyFingerprint() == null ? "" : s.hostKeyFingerprint(),
-                HostKeyCheck.MISMATCH, mismatch));
-        ClientSession session;
+        PendingConnection connection = PendingConnection.start(s, host, port, waits);
+        connection.awaitAnswer();
+        return finish(connection, s, defaultKeys, waits);
+    }
+
+    /**
+     * The rest of an attempt once the server has answered: the key exchange with the host key check,
+     * then authentication. The session is closed when this fails.
+     */
+    static ClientSession finish(PendingConnection connection, SshSettings s, List<Path> defaultKeys, Waits waits)
+            throws SshConnectException, StepFailure {
+        ClientSession session = connection.session();
+        String host = connection.host();
+        int port = connection.port();
         try {
-            ConnectFuture f = client.connect(s.username(), host, port, context, null);
-            f.verify(waits.connect());
-            session = f.getSession();
-        } catch (IOException | RuntimeException e) {
-            throw new SshConnectException(classifyConnect(e), e);
-        }
-        try {
-            if (!serverIdentified(session, waits.banner())) {
-                session.close(true);
-                throw new SshConnectException(new ConnectFailure(ConnectFailure.Kind.HANDSHAKE, "connected to " + host
-                        + ":" + port + ", but no SSH server answered within " + waits.banner().toSeconds()
-                        + " s (the machine is probably still booting)"), null);
-            }
             Set<ClientSession.ClientSessionEvent> reached = session.waitFor(EnumSet.of(
                     ClientSession.ClientSessionEvent.WAIT_AUTH, ClientSession.ClientSessionEvent.AUTHED,
                     ClientSession.ClientSessionEvent.CLOSED), waits.kex());
@@ -149,7 +141,7 @@ final class ConnectAttempt {
                         + " s (the machine is probably still booting)"), null);
             }
         } catch (RuntimeException e) {
-            ConnectFailure failure = failureOf(mismatch.get(), e, s, defaultKeys, host, port);
+            ConnectFailure failure = failureOf(connection.mismatchedHostKey(), e, s, defaultKeys, host, port);
             session.close(true);
             throw new SshConnectException(failure, e);
         }
@@ -174,27 +166,13 @@ final class ConnectAttempt {
             session.auth().verify(waits.auth());
             return session;
         } catch (IOException | RuntimeException e) {
-            ConnectFailure failure = failureOf(mismatch.get(), e, s, defaultKeys, host, port);
+            ConnectFailure failure = failureOf(connection.mismatchedHostKey(), e, s, defaultKeys, host, port);
             session.close(true);
             throw new SshConnectException(failure, e);
+        } catch (StepFailure e) {
+            session.close(true);
+            throw e;
         }
-    }
-
-    /** Whether the server sent its version line within {@code wait} (or closed: the next step says why). */
-    private static boolean serverIdentified(ClientSession session, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (session.getServerVersion() == null && session.isOpen()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A pinned host key that did not match wins over whatever error the closed session then gave. */
@@ -224,7 +202,7 @@ final class ConnectAttempt {
         }
     }
 
-    private static ConnectFailure classifyConnect(Throwable e) {
+    static ConnectFailure classifyConnect(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
                 return new ConnectFailure(ConnectFailure.Kind.REFUSED, t.getMessage());

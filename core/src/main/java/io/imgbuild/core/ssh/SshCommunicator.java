@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The SSH communicator (Apache MINA SSHD). Holds one session to the machine; when the machine went
  * away (a reboot during provisioning) the next call waits for SSH again, with the same reporting
- * and timeout as the first connection.
+ * and timeout as the first connection, or less when the caller set a {@link #limitReconnects limit}.
  */
 public final class SshCommunicator implements Communicator {
 
@@ -42,6 +42,8 @@ public final class SshCommunicator implements Communicator {
     private final BuildUi ui;
     private ClientSession session;
     private FileTransfer transfer;
+    /** The {@link System#nanoTime()} by which a reconnect must be done, or null for ssh_timeout alone. */
+    private Long reconnectDeadline;
 
     private SshCommunicator(SshSettings settings, BuildUi ui, ClientSession session) {
         this.settings = settings;
@@ -186,15 +188,40 @@ public final class SshCommunicator implements Communicator {
         }
     }
 
-    /** The current session, reconnecting (and waiting for SSH again) when the machine went away. */
+    @Override
+    public synchronized ReconnectLimit limitReconnects(Duration limit) {
+        Long before = reconnectDeadline;
+        long deadline = System.nanoTime() + limit.toNanos();
+        reconnectDeadline = before == null || deadline - before < 0 ? deadline : before;
+        return () -> {
+            synchronized (this) {
+                reconnectDeadline = before;
+            }
+        };
+    }
+
+    /**
+     * The current session, reconnecting (and waiting for SSH again) when the machine went away, for
+     * ssh_timeout or until the caller's {@link #limitReconnects} deadline, whichever comes first.
+     */
     private synchronized ClientSession session(Cancellation cancellation) throws IOException, CancelledException {
         if (session != null && session.isOpen() && !session.isClosing()) {
             return session;
         }
         closeTransfer();
-        ui.message("The SSH connection was lost; connecting again...");
+        SshSettings wait = settings;
+        String limited = "";
+        if (reconnectDeadline != null) {
+            // to a tenth of a second, for the messages
+            Duration left = Duration.ofMillis(Math.max(0, reconnectDeadline - System.nanoTime()) / 100_000_000 * 100);
+            if (left.compareTo(settings.timeout()) < 0) {
+                wait = settings.withTimeout(left);
+                limited = " (for at most " + GoDuration.format(left) + ", what the caller's retry time has left)";
+            }
+        }
+        ui.message("The SSH connection was lost; connecting again" + limited + "...");
         try {
-            session = SshWaiter.await(settings, ui, cancellation);
+            session = SshWaiter.await(wait, ui, cancellation);
             configure(session, settings);
             return session;
         } catch (StepFailure e) {

@@ -194,7 +194,8 @@ final class ShellProvisioner implements Provisioner {
     /**
      * Uploads the script (and the variable file) and starts the command, retrying within
      * start_retry_timeout while that fails: the guest may be rebooting, and the upload and the start
-     * are retried together so a script is never started after a reboot took it away.
+     * are retried together so a script is never started after a reboot took it away. Waiting for the
+     * guest to come back is bounded by what is left of start_retry_timeout, not by ssh_timeout.
      */
     private ExecResult uploadAndStart(Communicator comm, BuildUi ui, Cancellation cancellation, Script script,
                                       byte[] content, String remote, String envVarFile, byte[] envVarFileContent,
@@ -206,7 +207,8 @@ final class ShellProvisioner implements Provisioner {
         while (true) {
             attempt++;
             String doing = "uploading " + script.name() + " to " + remote;
-            try {
+            try (Communicator.ReconnectLimit limit = comm.limitReconnects(
+                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                 if (envVarFileContent != null) {
                     doing = "uploading the environment variable file to " + envVarFile;
                     comm.upload(envVarFileContent, envVarFile, 0600, cancellation);
@@ -254,29 +256,47 @@ final class ShellProvisioner implements Provisioner {
 
     /**
      * Removes an uploaded file, retrying a few times: right after a reboot the guest may not answer
-     * yet. Failing to clean up is worth a warning, not a failed build.
+     * yet, and, as in Packer, it may take start_retry_timeout to come back. Failing to clean up is
+     * worth a warning, not a failed build.
      */
     private void remove(Communicator comm, BuildUi ui, Cancellation cancellation, String remote, String what)
             throws CancelledException {
         String command = "rm -f " + ProvisionerSupport.shellQuote(remote);
+        Duration timeout = startRetryTimeout();
+        String last;
+        try (Communicator.ReconnectLimit limit = comm.limitReconnects(timeout)) {
+            last = tryToRemove(comm, cancellation, command, System.nanoTime() + timeout.toNanos());
+        }
+        if (last != null) {
+            ui.error("Warning: could not remove " + what + " " + remote + " from the guest: " + last);
+        }
+    }
+
+    /**
+     * Null once {@code command} removed the file, else why the last attempt failed; no attempt starts
+     * after {@code deadline} (a {@link System#nanoTime()} value).
+     */
+    private String tryToRemove(Communicator comm, Cancellation cancellation, String command, long deadline)
+            throws CancelledException {
         String last = null;
         for (int attempt = 1; attempt <= CLEANUP_ATTEMPTS; attempt++) {
             try {
                 CollectingListener output = new CollectingListener();
                 ExecResult r = comm.execute(command, output, cancellation);
                 if (!r.disconnected() && r.exitStatus() == 0) {
-                    return;
+                    return null;
                 }
                 last = r.disconnected() ? "the connection dropped"
                         : "rm exited with status " + r.exitStatus() + output.errors();
             } catch (IOException e) {
                 last = reason(e);
             }
-            if (attempt < CLEANUP_ATTEMPTS) {
-                cancellation.sleep(retryDelay);
+            if (attempt == CLEANUP_ATTEMPTS || deadline - System.nanoTime() < retryDelay.toNanos()) {
+                break;
             }
+            cancellation.sleep(retryDelay);
         }
-        ui.error("Warning: could not remove " + what + " " + remote + " from the guest: " + last);
+        return last;
     }
 
     private static String reason(IOException e) {

@@ -392,6 +392,12 @@ public final class OpenSshServer implements AutoCloseable {
     return sshd.sessions();
   }
 
+  /** Whether a program of that name (say "sleep") runs now in one of the connections. */
+  public boolean sessionRuns(String program) {
+    return sessionProcesses().stream().flatMap(ProcessHandle::descendants)
+        .anyMatch(p -> p.info().command().orElse("").endsWith("/" + program));
+  }
+
   /**
    * SIGKILLs every connection's processes (the per-connection sshd and all below it, shells and
    * commands included), as a dropped connection; the listener stays up, and returns once they are gone.
