@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SFTP uploads cut into SSH packets by imgbuild's own stream (PipelinedSftpClients), against a real
- * sshd: every size around a packet and the sshd's 2 MiB window arrives whole, and a connection lost
- * while the upload waits for window space ends it with an error instead of a hang.
+ * sshd: every size around a packet and the sshd's 2 MiB window arrives whole; a connection lost
+ * while the upload waits for window space ends it with an error instead of a hang; an upload
+ * interrupted half-way (Ctrl-C, a provisioner's timeout) leaves the communicator usable.
  */
 class SftpUploadTest {
 
@@ -61,7 +62,7 @@ class SftpUploadTest {
     void aConnectionLostMidUploadEndsItWithAnError(@TempDir Path dir) throws Exception {
         try (OpenSshServer s = OpenSshServer.start()) {
             Path local = dir.resolve("big");
-            writeRandom(local, 1L << 30, 1);
+            writeRandom(local, 256L << 20, 1);
             Path remote = s.homeDir().resolve("lost-" + System.nanoTime());
             try (SshCommunicator c = SshCommunicator.connect(settings(s), ui(), Cancellation.root())) {
                 CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
@@ -84,6 +85,41 @@ class SftpUploadTest {
                 assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "the upload ended promptly");
                 assertTrue(Files.size(remote) < Files.size(local), "the upload did not complete");
             }
+        }
+    }
+
+    @Test
+    void anUploadInterruptedHalfWayLeavesTheCommunicatorUsable(@TempDir Path dir) throws Exception {
+        OpenSshServer s = SSHD.server();
+        Path big = dir.resolve("big");
+        writeRandom(big, 256L << 20, 2);
+        Path small = dir.resolve("small");
+        writeRandom(small, (5 << 20) + 3, 3);
+        String run = Long.toString(System.nanoTime());
+        Path bigRemote = s.homeDir().resolve("interrupted-" + run);
+        Path smallRemote = s.homeDir().resolve("after-" + run);
+        try (SshCommunicator c = SshCommunicator.connect(settings(s), ui(), Cancellation.root())) {
+            Exception[] failure = {null};
+            Thread uploader = new Thread(() -> {
+                try {
+                    c.upload(big, bigRemote.toString(), n -> { }, Cancellation.root());
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            }, "uploader");
+            uploader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while ((!Files.exists(bigRemote) || Files.size(bigRemote) < (16 << 20)) && System.nanoTime() < deadline
+                    && uploader.isAlive()) {
+                Thread.sleep(5);
+            }
+            uploader.interrupt();
+            uploader.join(TimeUnit.SECONDS.toMillis(30));
+            assertTrue(!uploader.isAlive(), "the interrupted upload ended");
+            assertTrue(failure[0] instanceof IOException, "the interrupted upload failed with " + failure[0]);
+            // The next transfer on the same communicator arrives whole, whatever state the channel was left in.
+            c.upload(small, smallRemote.toString(), n -> { }, Cancellation.root());
+            assertEquals(sha256(small), sha256(smallRemote));
         }
     }
 

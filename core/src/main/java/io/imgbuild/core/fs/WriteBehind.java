@@ -18,7 +18,9 @@ import java.util.concurrent.Future;
  * this, all of it is still in the page cache at that moment (Linux starts writing dirty pages back only
  * after 30 s or at 10 % of memory), and that fsync then takes half a second per GiB on top of the
  * transfer. Java has no sync_file_range, so every {@value #EVERY_MIB} MiB a background thread
- * fdatasyncs what has been written so far; the final fsync finds little left to do.
+ * fdatasyncs what has been written so far, and {@link #close} syncs the rest on the same descriptor:
+ * Linux reports a write-back error once, to whichever descriptor syncs first, so a failure must be
+ * caught here, not left to the caller's later fsync on another descriptor.
  */
 public final class WriteBehind extends OutputStream {
 
@@ -59,6 +61,9 @@ public final class WriteBehind extends OutputStream {
         }
         unflushed += len;
         if (unflushed >= EVERY && (flushing == null || flushing.isDone())) {
+            if (flushing != null) {
+                awaitFlush(); // throws the failure of the flush that just ended, if it failed
+            }
             unflushed = 0;
             flushes++;
             flushing = FLUSHER.submit(() -> {
@@ -73,20 +78,29 @@ public final class WriteBehind extends OutputStream {
         return flushes;
     }
 
-    /** Waits for a running flush, then closes the file. Making it durable is the caller's last step. */
+    /**
+     * Waits for a running flush, writes the rest to disk and closes the file; a write-back error of any
+     * part of the file is thrown here.
+     */
     @Override
     public void close() throws IOException {
-        try {
+        try (FileChannel c = channel) {
             if (flushing != null) {
-                flushing.get();
+                awaitFlush();
             }
+            c.force(false);
+        }
+    }
+
+    private void awaitFlush() throws IOException {
+        try {
+            flushing.get();
         } catch (ExecutionException e) {
-            // The final fsync (AtomicFile.commit) meets the same error and reports it.
+            throw e.getCause() instanceof IOException io ? io
+                    : new IOException("writing " + channel + " to disk failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            channel.close();
             throw new InterruptedIOException("interrupted while the file was being written to disk");
         }
-        channel.close();
     }
 }

@@ -223,7 +223,7 @@ final class ConnectAttempt {
         return new ConnectFailure(ConnectFailure.Kind.OTHER, String.valueOf(e.getMessage()));
     }
 
-    private static final ConnectFailure CLOSED_EARLY = new ConnectFailure(ConnectFailure.Kind.HANDSHAKE,
+    static final ConnectFailure CLOSED_EARLY = new ConnectFailure(ConnectFailure.Kind.HANDSHAKE,
             "the connection closed before the SSH server answered (sshd is not up yet)");
 
     /**

@@ -25,6 +25,9 @@ interface FileTransfer extends AutoCloseable {
 
     RemotePath stat(String remote) throws IOException;
 
+    /** Whether it can still be used; a transfer cut off in the middle closes its channel. */
+    boolean isOpen();
+
     @Override
     void close();
 }

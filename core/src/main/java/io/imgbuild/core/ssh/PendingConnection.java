@@ -61,8 +61,9 @@ final class PendingConnection implements AutoCloseable {
     }
 
     /**
-     * Whether the server has sent its version line (or closed the connection: the key exchange then
-     * says why); false while still waiting.
+     * Whether the server has sent its version line; false while still waiting. A connection closed
+     * before that is a failure like any other (a port forward with nothing behind it yet resets
+     * connections), so it does not end the overlapping of attempts.
      *
      * @throws SshConnectException when the connection failed or stayed silent too long (it is closed)
      */
@@ -82,8 +83,12 @@ final class PendingConnection implements AutoCloseable {
             throw new SshConnectException(ConnectAttempt.classifyConnect(e), e);
         }
         ClientSession session = future.getSession();
-        if (session.getServerVersion() != null || !session.isOpen()) {
+        if (session.getServerVersion() != null) {
             return true;
+        }
+        if (!session.isOpen()) {
+            close();
+            throw new SshConnectException(ConnectAttempt.CLOSED_EARLY, null);
         }
         if (connectedAt == 0) {
             connectedAt = now;

@@ -10,12 +10,14 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelAsyncOutputStream;
+import org.apache.sshd.common.channel.IoWriteFutureImpl;
 import org.apache.sshd.common.channel.RemoteWindow;
 import org.apache.sshd.common.future.CloseFuture;
 import org.apache.sshd.common.future.DefaultCloseFuture;
 import org.apache.sshd.common.io.IoWriteFuture;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpErrorDataHandler;
 import org.apache.sshd.sftp.client.SftpVersionSelector;
@@ -29,7 +31,8 @@ import org.apache.sshd.sftp.client.impl.DefaultSftpClientFactory;
  * own synchronous channel stream (its SCP path) reached ~300. This stream does what the synchronous
  * one does: on the caller's thread, wait for window space, cut a packet, queue it on the session and
  * go on, so packing the next packet overlaps the encryption and sending of the last. Requests still
- * go out one at a time, in order (DefaultSftpClient writes them under its lock).
+ * go out one at a time, in order (DefaultSftpClient writes them under its lock). A request cut off
+ * half-way (an interrupt, a timeout) closes the channel: the server cannot find its way back.
  */
 final class PipelinedSftpClients {
 
@@ -78,7 +81,8 @@ final class PipelinedSftpClients {
     private static final class PacketingStream extends ChannelAsyncOutputStream {
 
         private final EofSender eof;
-        private volatile IoWriteFuture lastPacket;
+        /** The request being sent or last sent: a graceful close sends EOF only after it. */
+        private volatile IoWriteFuture lastRequest;
 
         PacketingStream(Channel channel, EofSender eof) {
             super(channel, SshConstants.SSH_MSG_CHANNEL_DATA);
@@ -90,17 +94,37 @@ final class PipelinedSftpClients {
             if (isClosing()) {
                 throw new EOFException("Closing: " + this);
             }
+            if (buffer.available() == 0) {
+                return super.writeBuffer(buffer); // nothing to send: MINA's stream completes it at once
+            }
             Channel channel = getChannel();
+            IoWriteFutureImpl request = new IoWriteFutureImpl(this, buffer);
+            lastRequest = request; // published before the first packet, so EOF cannot overtake the data
+            try {
+                IoWriteFuture last = sendPackets(channel, buffer);
+                last.addListener(f -> request.setValue(f.isWritten() ? Boolean.TRUE : f.getException()));
+            } catch (IOException | RuntimeException e) {
+                // Part of the request may be on its way: the server would read what comes next as the rest
+                // of it. This channel is done for; the communicator opens a new one for the next transfer.
+                channel.close(true);
+                request.setValue(e);
+                throw e;
+            }
+            return request;
+        }
+
+        private static IoWriteFuture sendPackets(Channel channel, Buffer buffer) throws IOException {
             RemoteWindow window = channel.getRemoteWindow();
+            Duration patience = CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.getRequired(channel);
             byte[] data = buffer.array();
             int off = buffer.rpos();
             int left = buffer.available();
             IoWriteFuture last = null;
             try {
                 while (left > 0) {
-                    long space = waitForSpace(channel, window);
+                    long space = waitForSpace(channel, window, patience);
                     int n = (int) Math.min(left, Math.min(space, window.getPacketSize()));
-                    window.waitAndConsume(n, WINDOW_POLL);
+                    window.waitAndConsume(n, patience);
                     Buffer packet = channel.getSession().createBuffer(SshConstants.SSH_MSG_CHANNEL_DATA, n + 12);
                     packet.putUInt(channel.getRecipient());
                     packet.putUInt(n);
@@ -111,24 +135,30 @@ final class PipelinedSftpClients {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting to send on " + channel);
+                throw new InterruptedIOException("interrupted while sending on " + channel);
             }
             buffer.rpos(buffer.wpos());
-            if (last == null) {
-                return super.writeBuffer(buffer); // nothing to send: MINA's stream completes it at once
-            }
-            lastPacket = last;
             return last;
         }
 
-        /** Waits as long as it takes (a busy guest may take long to drain its window), while the channel is open. */
-        private static long waitForSpace(Channel channel, RemoteWindow window) throws IOException, InterruptedException {
+        /**
+         * Waits for window space while the channel is open, for as long as MINA's synchronous stream
+         * would (WAIT_FOR_SPACE_TIMEOUT, 30 s unless set): a server that takes nothing for that long
+         * has stopped reading.
+         */
+        private static long waitForSpace(Channel channel, RemoteWindow window, Duration patience)
+                throws IOException, InterruptedException {
+            long giveUpAt = System.nanoTime() + patience.toNanos();
             while (true) {
                 try {
                     return window.waitForSpace(WINDOW_POLL);
                 } catch (SocketTimeoutException e) {
                     if (!channel.isOpen() || channel.isClosing()) {
                         throw new EOFException("the channel closed while waiting to send: " + channel);
+                    }
+                    if (System.nanoTime() - giveUpAt > 0) {
+                        throw new SocketTimeoutException("the server took no data for " + patience.toSeconds()
+                                + " s on " + channel);
                     }
                 }
             }
@@ -144,12 +174,12 @@ final class PipelinedSftpClients {
                         sent.addListener(f -> result.setClosed());
                         return;
                     }
-                } catch (IOException e) {
+                } catch (Exception e) {
                     getChannel().getSession().exceptionCaught(e);
                 }
                 result.setClosed();
             };
-            IoWriteFuture last = lastPacket;
+            IoWriteFuture last = lastRequest;
             if (last == null) {
                 sendEof.run();
             } else {

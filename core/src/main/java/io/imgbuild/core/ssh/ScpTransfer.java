@@ -165,6 +165,11 @@ final class ScpTransfer implements FileTransfer {
     }
 
     @Override
+    public boolean isOpen() {
+        return true; // each transfer opens its own channel
+    }
+
+    @Override
     public void close() {
         // nothing to close: each transfer opens its own channel
     }

@@ -234,6 +234,11 @@ final class SftpTransfer implements FileTransfer {
     }
 
     @Override
+    public boolean isOpen() {
+        return sftp.isOpen();
+    }
+
+    @Override
     public void close() {
         try {
             sftp.close();

@@ -212,8 +212,8 @@ public final class SshCommunicator implements Communicator {
         SshSettings wait = settings;
         String limited = "";
         if (reconnectDeadline != null) {
-            // to a tenth of a second, for the messages
-            Duration left = Duration.ofMillis(Math.max(0, reconnectDeadline - System.nanoTime()) / 100_000_000 * 100);
+            // to a tenth of a second, for the messages; at least one second, so one attempt is made
+            Duration left = Duration.ofMillis(Math.max(1_000, (reconnectDeadline - System.nanoTime()) / 1_000_000 / 100 * 100));
             if (left.compareTo(settings.timeout()) < 0) {
                 wait = settings.withTimeout(left);
                 limited = " (for at most " + GoDuration.format(left) + ", what the caller's retry time has left)";
@@ -231,6 +231,9 @@ public final class SshCommunicator implements Communicator {
 
     private synchronized FileTransfer transfer(Cancellation cancellation) throws IOException, CancelledException {
         ClientSession s = session(cancellation);
+        if (transfer != null && !transfer.isOpen()) {
+            closeTransfer(); // an earlier transfer was cut off mid-request: start on a fresh channel
+        }
         if (transfer == null) {
             transfer = settings.transferMethod() == SshSettings.TransferMethod.SCP
                     ? new ScpTransfer(s, this::runForOutput) : new SftpTransfer(s);
