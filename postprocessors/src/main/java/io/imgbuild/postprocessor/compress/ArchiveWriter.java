@@ -1,6 +1,5 @@
 package io.imgbuild.postprocessor.compress;
 
-import io.imgbuild.core.fs.WriteBehind;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.postprocessor.archive.Compression;
@@ -53,7 +52,7 @@ final class ArchiveWriter {
     }
 
     private OutputStream compressing(Path to) throws IOException {
-        OutputStream file = WriteBehind.newOutputStream(to);
+        OutputStream file = Files.newOutputStream(to);
         try {
             return compression(format).open(file, level);
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.imgbuild.postprocessor.vagrant;
 
 import io.imgbuild.core.fs.AtomicFile;
-import io.imgbuild.core.fs.WriteBehind;
 import io.imgbuild.core.step.CancelledException;
 import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.ui.BuildUi;
@@ -12,6 +11,7 @@ import io.imgbuild.postprocessor.archive.TarWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,7 +35,7 @@ final class BoxWriter {
         try (AtomicFile file = AtomicFile.create(target);
              ProgressBar bar = ui.progress("Writing " + target.getFileName(), total)) {
             DigestingOutputStream digest;
-            try (OutputStream disk = new BufferedOutputStream(WriteBehind.newOutputStream(file.temp()), 1 << 20)) {
+            try (OutputStream disk = new BufferedOutputStream(Files.newOutputStream(file.temp()), 1 << 20)) {
                 digest = new DigestingOutputStream(disk);
                 Compression compression = level == 0 ? Compression.NONE : Compression.GZIP;
                 try (TarWriter tar = new TarWriter(compression.open(digest, level), cancellation)) {

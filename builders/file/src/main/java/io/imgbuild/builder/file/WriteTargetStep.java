@@ -3,7 +3,6 @@ package io.imgbuild.builder.file;
 import io.imgbuild.core.artifact.ArtifactKeys;
 import io.imgbuild.core.artifact.FileArtifact;
 import io.imgbuild.core.fs.AtomicFile;
-import io.imgbuild.core.fs.WriteBehind;
 import io.imgbuild.core.step.Step;
 import io.imgbuild.core.step.StepContext;
 import io.imgbuild.core.step.StepFailure;
@@ -51,7 +50,7 @@ final class WriteTargetStep implements Step {
             if (content != null) {
                 Files.writeString(out.temp(), content, StandardCharsets.UTF_8);
             } else {
-                try (InputStream in = Files.newInputStream(source); OutputStream os = WriteBehind.newOutputStream(out.temp())) {
+                try (InputStream in = Files.newInputStream(source); OutputStream os = Files.newOutputStream(out.temp())) {
                     in.transferTo(os);
                 }
             }
