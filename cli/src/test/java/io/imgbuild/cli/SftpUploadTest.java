@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imgbuild.cli.testing.Shell;
 import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.core.secret.Secrets;
 import io.imgbuild.core.ssh.SshCommunicator;
@@ -12,16 +13,11 @@ import io.imgbuild.core.step.Cancellation;
 import io.imgbuild.core.ui.Ui;
 import io.imgbuild.testkit.ssh.OpenSshServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +43,7 @@ class SftpUploadTest {
         try (SshCommunicator c = SshCommunicator.connect(settings(s), ui(), Cancellation.root())) {
             for (int size : new int[] {0, 1, 32_767, 32_768 + 5, (3 << 20) + 7, 48 << 20}) {
                 Path local = dir.resolve("f-" + size);
-                writeRandom(local, size, size);
+                SshBuildTest.writeRandom(local, size);
                 Path remote = s.homeDir().resolve("upload-" + run + "-" + size);
                 long[] reported = {0};
                 c.upload(local, remote.toString(), n -> reported[0] += n, Cancellation.root());
@@ -62,7 +58,7 @@ class SftpUploadTest {
     void aConnectionLostMidUploadEndsItWithAnError(@TempDir Path dir) throws Exception {
         try (OpenSshServer s = OpenSshServer.start()) {
             Path local = dir.resolve("big");
-            writeRandom(local, 256L << 20, 1);
+            SshBuildTest.writeRandom(local, 256L << 20);
             Path remote = s.homeDir().resolve("lost-" + System.nanoTime());
             try (SshCommunicator c = SshCommunicator.connect(settings(s), ui(), Cancellation.root())) {
                 CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
@@ -92,9 +88,9 @@ class SftpUploadTest {
     void anUploadInterruptedHalfWayLeavesTheCommunicatorUsable(@TempDir Path dir) throws Exception {
         OpenSshServer s = SSHD.server();
         Path big = dir.resolve("big");
-        writeRandom(big, 256L << 20, 2);
+        SshBuildTest.writeRandom(big, 256L << 20);
         Path small = dir.resolve("small");
-        writeRandom(small, (5 << 20) + 3, 3);
+        SshBuildTest.writeRandom(small, (5 << 20) + 3);
         String run = Long.toString(System.nanoTime());
         Path bigRemote = s.homeDir().resolve("interrupted-" + run);
         Path smallRemote = s.homeDir().resolve("after-" + run);
@@ -131,26 +127,8 @@ class SftpUploadTest {
         return new Ui(Secrets.global(), List.of(), Clock.systemUTC()).forBuild("sftp");
     }
 
-    private static void writeRandom(Path file, long size, long seed) throws IOException {
-        Random random = new Random(seed);
-        byte[] buf = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= buf.length) {
-                random.nextBytes(buf);
-                out.write(buf, 0, (int) Math.min(buf.length, left));
-            }
-        }
-    }
-
+    /** The real tool's digest, as SshBuildTest checks transfers. */
     private static String sha256(Path file) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 20];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return Shell.run(file.getParent(), "sha256sum", file.toString()).split("\\s+")[0];
     }
 }
