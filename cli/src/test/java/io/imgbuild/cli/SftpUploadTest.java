@@ -128,7 +128,7 @@ class SftpUploadTest {
     }
 
     /** The real tool's digest, as SshBuildTest checks transfers. */
-    private static String sha256(Path file) throws Exception {
+    static String sha256(Path file) throws Exception {
         return Shell.run(file.getParent(), "sha256sum", file.toString()).split("\\s+")[0];
     }
 }

@@ -2,9 +2,7 @@ package io.imgbuild.testkit.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -49,7 +47,7 @@ public final class SlirpLikeForwarder implements AutoCloseable {
   public static SlirpLikeForwarder start(String targetHost, int targetPort, Duration silentFor) throws IOException {
     ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName(LoopbackPorts.HOST));
     SlirpLikeForwarder f = new SlirpLikeForwarder(listener, targetHost, targetPort, silentFor);
-    daemon("slirp-like-accept", f::acceptLoop).start();
+    Forwarding.daemon("slirp-like-accept", f::acceptLoop).start();
     return f;
   }
 
@@ -114,13 +112,13 @@ public final class SlirpLikeForwarder implements AutoCloseable {
       }
       if (System.nanoTime() - forwardingStartsAt < 0) {
         silent.incrementAndGet();
-        daemon("slirp-like-silent", () -> holdSilent(client)).start();
+        Forwarding.daemon("slirp-like-silent", () -> holdSilent(client)).start();
       } else {
         if (!anyForwarded) {
           firstForwardedAt = System.nanoTime();
           anyForwarded = true;
         }
-        daemon("slirp-like-forward", () -> forward(client)).start();
+        Forwarding.daemon("slirp-like-forward", () -> Forwarding.forward(client, targetHost, targetPort, 0, open)).start();
       }
     }
   }
@@ -140,48 +138,11 @@ public final class SlirpLikeForwarder implements AutoCloseable {
     }
   }
 
-  private void forward(Socket client) {
-    try {
-      Socket server = new Socket();
-      open.add(server);
-      server.connect(new InetSocketAddress(targetHost, targetPort), 5000);
-      daemon("slirp-like-up", () -> pump(client, server)).start();
-      pump(server, client);
-    } catch (IOException e) {
-      closeQuietly(client);
-    }
-  }
-
-  private static void pump(Socket from, Socket to) {
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-      in.transferTo(out);
-    } catch (IOException e) {
-      // one side went away: end both
-    } finally {
-      closeQuietly(from);
-      closeQuietly(to);
-    }
-  }
-
-  private static Thread daemon(String name, Runnable r) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
-  private static void closeQuietly(Socket s) {
-    try {
-      s.close();
-    } catch (IOException e) {
-      // already closed
-    }
-  }
-
   @Override
   public void close() throws IOException {
     listener.close();
     for (Socket s : open) {
-      closeQuietly(s);
+      Forwarding.closeQuietly(s);
     }
   }
 }
