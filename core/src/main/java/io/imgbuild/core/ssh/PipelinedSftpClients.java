@@ -30,9 +30,10 @@ import org.apache.sshd.sftp.client.impl.DefaultSftpClientFactory;
  * the next, copying the whole request first; an upload through it ran at ~200 MiB/s here where MINA's
  * own synchronous channel stream (its SCP path) reached ~300. This stream does what the synchronous
  * one does: on the caller's thread, wait for window space, cut a packet, queue it on the session and
- * go on, so packing the next packet overlaps the encryption and sending of the last. Requests still
- * go out one at a time, in order (DefaultSftpClient writes them under its lock). A request cut off
- * half-way (an interrupt, a timeout) closes the channel: the server cannot find its way back.
+ * go on, so packing the next packet overlaps the encryption and sending of the last. A request counts
+ * as written once all of it is queued; the window bounds what is queued. Requests still go out one
+ * at a time, in order (DefaultSftpClient writes them under its lock). A request cut off half-way (an
+ * interrupt, a timeout) closes the channel: the server cannot find its way back.
  */
 final class PipelinedSftpClients {
 
@@ -101,8 +102,13 @@ final class PipelinedSftpClients {
             IoWriteFutureImpl request = new IoWriteFutureImpl(this, buffer);
             lastRequest = request; // published before the first packet, so EOF cannot overtake the data
             try {
-                IoWriteFuture last = sendPackets(channel, buffer);
-                last.addListener(f -> request.setValue(f.isWritten() ? Boolean.TRUE : f.getException()));
+                // Every byte of the request is copied into packets queued on the session, in order: the
+                // caller may reuse its buffer and send the next request now. Waiting for the socket (as
+                // MINA's stream does) cost a hand-off to an I/O thread per request: 1 GiB uploads ran at
+                // 197-234 MiB/s instead of 237-301, downloads at 295-318 instead of 326-433. A write that
+                // fails later closes the session, and the server's missing replies fail the transfer.
+                lastRequest = sendPackets(channel, buffer); // EOF goes out after its last packet
+                request.setValue(Boolean.TRUE);
             } catch (IOException | RuntimeException e) {
                 // Part of the request may be on its way: the server would read what comes next as the rest
                 // of it. This channel is done for; the communicator opens a new one for the next transfer.
