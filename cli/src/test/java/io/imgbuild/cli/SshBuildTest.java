@@ -172,16 +172,27 @@ class SshBuildTest {
     @Test
     void scpTransferMethodWorksToo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("f.txt"), "through scp\n");
+        // Bigger than one receive buffer (128 KiB) and no multiple of it, in a tree that comes back too.
+        Files.createDirectories(dir.resolve("tree/sub"));
+        writeRandom(dir.resolve("tree/sub/odd.bin"), (3 << 20) + 7);
+        Files.writeString(dir.resolve("tree/top.txt"), "top\n");
         String remote = remoteDir(dir);
         Files.writeString(dir.resolve("t.json"), """
                 {"builders": [%s], "provisioners": [
                   {"type": "shell", "inline": ["mkdir -p %s"]},
                   {"type": "file", "source": "f.txt", "destination": "%s/f.txt"},
-                  {"type": "file", "source": "%s/f.txt", "destination": "back.txt", "direction": "download"}]}
-                """.formatted(builder(", \"ssh_file_transfer_method\": \"scp\""), remote, remote, remote));
+                  {"type": "file", "source": "tree", "destination": "%s/"},
+                  {"type": "file", "source": "%s/f.txt", "destination": "back.txt", "direction": "download"},
+                  {"type": "file", "source": "%s/tree/sub/odd.bin", "destination": "odd.bin", "direction": "download"},
+                  {"type": "file", "source": "%s/tree", "destination": "back/", "direction": "download"}]}
+                """.formatted(builder(", \"ssh_file_transfer_method\": \"scp\""), remote, remote, remote, remote,
+                remote, remote));
         CliRun.Result r = CliRun.in(dir, "build", "t.json");
         assertEquals(0, r.exitCode(), r.all());
         assertEquals("through scp\n", Files.readString(dir.resolve("back.txt")));
+        String odd = Shell.run(dir, "sha256sum", "tree/sub/odd.bin").split("\\s+")[0];
+        assertEquals(odd, Shell.run(dir, "sha256sum", "odd.bin").split("\\s+")[0], "a file of 3 MiB + 7 bytes");
+        assertEquals("", Shell.run(dir, "diff", "-r", "tree", "back/tree"), "the tree came back whole");
     }
 
     static void writeRandom(Path file, long size) throws IOException {

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.scp.client.ScpClient;
-import org.apache.sshd.scp.client.ScpClientCreator;
 import org.apache.sshd.scp.common.ScpTransferEventListener;
 
 /**
@@ -115,9 +114,9 @@ final class ScpTransfer implements FileTransfer {
 
     private ScpClient client(LongConsumer progress) {
         if (progress == null) {
-            return ScpClientCreator.instance().createScpClient(session);
+            return new BulkScpClient(session, null);
         }
-        return ScpClientCreator.instance().createScpClient(session, new ScpTransferEventListener() {
+        return new BulkScpClient(session, new ScpTransferEventListener() {
             @Override
             public void endFileEvent(Session s, FileOperation op, Path file, long length, Set<PosixFilePermission> perms,
                                      Throwable thrown) {
