@@ -12,6 +12,7 @@ import io.imgbuild.testkit.ssh.OpenSshServer;
 import io.imgbuild.testkit.ssh.SlowLinkForwarder;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,11 +69,13 @@ class SftpDownloadTest {
         Map<Long, Long> peaks = new HashMap<>();
         for (ProcessHandle p : s.sessionProcesses().stream()
                 .flatMap(h -> Stream.concat(Stream.of(h), h.descendants())).toList()) {
-            Path status = Path.of("/proc", Long.toString(p.pid()), "status");
-            if (!Files.exists(status)) {
-                continue;
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
+            } catch (NoSuchFileException e) {
+                continue; // it ended meanwhile
             }
-            for (String line : Files.readAllLines(status)) {
+            for (String line : lines) {
                 if (line.startsWith("VmHWM:")) {
                     peaks.put(p.pid(), Long.parseLong(line.replaceAll("[^0-9]", "")));
                 }

@@ -22,9 +22,9 @@ final class Forwarding {
    * are added to {@code open}, for the forwarder's close.
    */
   static void forward(Socket client, String targetHost, int targetPort, long downBytesPerSecond, List<Socket> open) {
+    Socket server = new Socket();
+    open.add(server);
     try {
-      Socket server = new Socket();
-      open.add(server);
       if (downBytesPerSecond > 0) {
         server.setReceiveBufferSize(64 << 10);
       }
@@ -33,6 +33,7 @@ final class Forwarding {
       pump(server, client, downBytesPerSecond);
     } catch (IOException e) {
       closeQuietly(client);
+      closeQuietly(server);
     }
   }
 
@@ -49,7 +50,7 @@ final class Forwarding {
       while ((n = in.read(buf)) != -1) {
         out.write(buf, 0, n);
         sent += n;
-        long due = start + sent * TimeUnit.SECONDS.toNanos(1) / bytesPerSecond;
+        long due = start + (long) (sent * 1e9 / bytesPerSecond); // in double: bytes x 1e9 outgrows a long
         long wait = due - System.nanoTime();
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
