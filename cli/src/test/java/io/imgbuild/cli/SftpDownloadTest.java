@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An SFTP download over a link slower than the server's disk, against a real sshd: it arrives whole,
  * and the server holds no more than our window of it. OpenSSH's sshd buffers what it may send but
  * cannot yet, growing that buffer by copying it whole. With the 16 MiB window we once had, its
- * session process grew by 31 MiB here and the test took 6.8 s; with our 4 MiB window, 4-6 MiB and 4 s.
+ * session process grew by 31 MiB here and the test took 6.8 s; with our 4 MiB window, 4-6 MiB and 2.4-4.1 s.
  */
 class SftpDownloadTest {
 
@@ -52,7 +52,7 @@ class SftpDownloadTest {
                 c.download(remote.toString(), local, n -> reported[0] += n, Cancellation.root());
                 Map<Long, Long> after = peakMemoryKiB(s);
                 assertEquals(FILE, reported[0], "progress reported");
-                assertEquals(SftpUploadTest.sha256(remote), SftpUploadTest.sha256(local), "content of the download");
+                assertEquals(SshBuildTest.sha256(remote), SshBuildTest.sha256(local), "content of the download");
                 long growth = 0;
                 for (Map.Entry<Long, Long> e : after.entrySet()) {
                     growth = Math.max(growth, e.getValue() - before.getOrDefault(e.getKey(), 0L));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.imgbuild.cli.testing.Shell;
 import io.imgbuild.cli.testing.SshdPerClass;
 import io.imgbuild.core.secret.Secrets;
 import io.imgbuild.core.ssh.SshCommunicator;
@@ -48,7 +47,7 @@ class SftpUploadTest {
                 long[] reported = {0};
                 c.upload(local, remote.toString(), n -> reported[0] += n, Cancellation.root());
                 assertEquals(size, Files.size(remote), "size of the upload of " + size + " bytes");
-                assertEquals(sha256(local), sha256(remote), "content of the upload of " + size + " bytes");
+                assertEquals(SshBuildTest.sha256(local), SshBuildTest.sha256(remote), "content of the upload of " + size + " bytes");
                 assertEquals(size, reported[0], "progress reported for " + size + " bytes");
             }
         }
@@ -115,7 +114,7 @@ class SftpUploadTest {
             assertTrue(failure[0] instanceof IOException, "the interrupted upload failed with " + failure[0]);
             // The next transfer on the same communicator arrives whole, whatever state the channel was left in.
             c.upload(small, smallRemote.toString(), n -> { }, Cancellation.root());
-            assertEquals(sha256(small), sha256(smallRemote));
+            assertEquals(SshBuildTest.sha256(small), SshBuildTest.sha256(smallRemote));
         }
     }
 
@@ -125,10 +124,5 @@ class SftpUploadTest {
 
     private static io.imgbuild.core.ui.BuildUi ui() {
         return new Ui(Secrets.global(), List.of(), Clock.systemUTC()).forBuild("sftp");
-    }
-
-    /** The real tool's digest, as SshBuildTest checks transfers. */
-    static String sha256(Path file) throws Exception {
-        return Shell.run(file.getParent(), "sha256sum", file.toString()).split("\\s+")[0];
     }
 }
